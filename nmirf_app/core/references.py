@@ -1,0 +1,101 @@
+"""Readable references and stable identities of recommendations.
+
+A reference is what people quote in meetings and reports (`UPR-4-136.22`, `CRC-2023-18`); the
+dedupe key is what an import matches on, so that re-importing a file never creates duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# UPR paragraphs are numbered "136.22"; treaty bodies "18", sometimes "18 (a)" or "18bis".
+_PARAGRAPH_AT_START = re.compile(r"^\s*(\d+(?:\.\d+)*)")
+_NOT_REFERENCE_SAFE = re.compile(r"[^A-Za-z0-9.]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def reference_part(value: str | int | None) -> str:
+	"""One part of a reference: letters, digits and dots only, other runs become a hyphen."""
+	return _NOT_REFERENCE_SAFE.sub("-", str(value or "").strip()).strip("-")
+
+
+def build_recommendation_reference(
+	mechanism_code: str, *, paragraph: str | None, upr_cycle: int | None = None, year: int | None = None
+) -> str:
+	"""`UPR-4-136.22` for the UPR (cycle), `CRC-2023-18` for the others (year of the document).
+
+	Without a paragraph the reference ends at the period; the caller makes it unique.
+	"""
+	period = upr_cycle or year
+	parts = [reference_part(mechanism_code).upper(), reference_part(period), reference_part(paragraph)]
+	return "-".join(part for part in parts if part)
+
+
+def next_free_reference(reference: str, taken: set[str]) -> str:
+	"""`reference` itself if free, else the first of `reference-2`, `reference-3`, … that is free."""
+	if reference not in taken:
+		return reference
+	suffix = 2
+	while f"{reference}-{suffix}" in taken:
+		suffix += 1
+	return f"{reference}-{suffix}"
+
+
+def parse_paragraph_number(text: str | None) -> str | None:
+	"""The paragraph number a UN paragraph starts with (`136.22 Ratify…` → `136.22`), if any."""
+	match = _PARAGRAPH_AT_START.match(text or "")
+	return match.group(1) if match else None
+
+
+def normalise_text(text: str | None) -> str:
+	"""Lower-case, accent-free, punctuation-free words: two copies of one paragraph compare equal."""
+	decomposed = unicodedata.normalize("NFKD", text or "")
+	without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
+	words = re.sub(r"[^\w]+", " ", without_accents.casefold())
+	return _WHITESPACE.sub(" ", words).strip()
+
+
+def normalise_symbol(symbol: str | None) -> str:
+	"""Document symbols compare without spaces and case: `a/hrc/48/9 ` equals `A/HRC/48/9`."""
+	return re.sub(r"\s+", "", symbol or "").upper()
+
+
+def build_dedupe_key(
+	*,
+	uhri_annotation_id: str | None = None,
+	document_symbol: str | None = None,
+	paragraph: str | None = None,
+	text: str | None = None,
+	mechanism_code: str | None = None,
+) -> str:
+	"""The identity an import matches on, strongest evidence first.
+
+	1. the UHRI annotation id (stable across UHRI exports);
+	2. document symbol + paragraph (unique within one UN document);
+	3. a hash of the mechanism and the normalised text (hand-typed records without a symbol).
+	"""
+	if uhri_annotation_id and uhri_annotation_id.strip():
+		return "uhri:" + uhri_annotation_id.strip().lower()
+	if document_symbol and document_symbol.strip() and paragraph and paragraph.strip():
+		return f"doc:{normalise_symbol(document_symbol)}#{paragraph.strip()}"
+	normalised = normalise_text(text)
+	if not normalised:
+		raise ValueError(
+			"A recommendation needs a text, or a document symbol and paragraph, to be identified"
+		)
+	digest = hashlib.sha1(f"{(mechanism_code or '').upper()}|{normalised}".encode()).hexdigest()
+	return "text:" + digest
+
+
+def make_title(text: str | None, limit: int = 140) -> str:
+	"""A one-line title: the text without its paragraph number, cut at a word boundary."""
+	single_line = _WHITESPACE.sub(" ", text or "").strip()
+	without_number = _PARAGRAPH_AT_START.sub("", single_line, count=1).lstrip(" .:-)")
+	if len(without_number) <= limit:
+		return without_number
+	cut = without_number[: limit - 1]
+	if " " in cut:
+		cut = cut[: cut.rfind(" ")]
+	return cut.rstrip(" ,;:") + "…"

@@ -1,0 +1,188 @@
+"""Load the framework-free demo dataset (nmirf_app.core.demo_data) into a site.
+
+Every record is looked up by its natural key first, so loading twice changes nothing.
+"""
+
+from collections.abc import Callable
+
+import frappe
+from frappe.utils.password import update_password
+
+from nmirf_app.core.demo_data import DemoDataset, build_demo_dataset
+from nmirf_app.core.references import build_dedupe_key
+from nmirf_app.install import load_reference_data
+
+
+def load_demo_dataset(
+	seed: int = 2026, password: str = "demo-NMIRF-2026", progress: Callable = print
+) -> dict:
+	# The demo is loaded by an operator from the command line, as Administrator.
+	frappe.set_user("Administrator")
+	dataset = build_demo_dataset(seed)
+	load_reference_data()
+	complete_setup_for_demo(dataset)
+	counts = {
+		"institutions": load_institutions(dataset),
+		"users": load_users(dataset, password),
+	}
+	counts["focal points"] = load_focal_points(dataset)
+	counts["clusters"] = load_clusters(dataset)
+	counts["recommendations"] = load_recommendations(dataset, progress)
+	return counts
+
+
+def complete_setup_for_demo(dataset: DemoDataset):
+	"""A demo site opens on the desk, not on the setup wizard."""
+	settings = frappe.get_single("NMIRF Settings")
+	if not settings.state:
+		settings.state = dataset.state
+		settings.secretariat_institution = dataset.institutions[0].name
+		settings.save()
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+		setup_complete(
+			{
+				"language": "English",
+				"country": dataset.state,
+				"timezone": "America/Asuncion",
+				"currency": "PYG",
+			}
+		)
+
+
+def load_institutions(dataset: DemoDataset) -> int:
+	for institution in dataset.institutions:
+		if frappe.db.exists("Institution", institution.name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Institution",
+				"institution_name": institution.name,
+				"abbreviation": institution.abbreviation,
+				"institution_type": institution.institution_type,
+				"is_state_body": int(institution.is_state_body),
+			}
+		).insert()
+	for institution in dataset.institutions:
+		if institution.parent:
+			frappe.db.set_value("Institution", institution.name, "parent_institution", institution.parent)
+	return len(dataset.institutions)
+
+
+def load_users(dataset: DemoDataset, password: str) -> int:
+	for demo_user in dataset.users:
+		if not frappe.db.exists("User", demo_user.email):
+			user = frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": demo_user.email,
+					"first_name": demo_user.first_name,
+					"last_name": demo_user.last_name,
+					"send_welcome_email": 0,
+					"user_type": "System User",
+					"roles": [{"role": role} for role in demo_user.roles],
+				}
+			)
+			user.insert()
+		update_password(demo_user.email, password)
+	for institution, validator in dataset.validators.items():
+		if frappe.db.get_value("Institution", institution, "validating_authority") != validator:
+			institution_doc = frappe.get_doc("Institution", institution)
+			institution_doc.validating_authority = validator
+			institution_doc.save()
+	return len(dataset.users)
+
+
+def load_focal_points(dataset: DemoDataset) -> int:
+	# Oldest terms first, so that a successor is validated after its predecessor's term has ended.
+	for focal_point in sorted(dataset.focal_points, key=lambda term: term.active_from):
+		filters = {
+			"user": focal_point.user,
+			"institution": focal_point.institution,
+			"active_from": focal_point.active_from,
+		}
+		if frappe.db.exists("Focal Point", filters):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Focal Point",
+				"user": focal_point.user,
+				"institution": focal_point.institution,
+				"role_type": focal_point.role_type,
+				"capacity": focal_point.capacity,
+				"active_from": focal_point.active_from,
+				"active_to": focal_point.active_to,
+				"handover_notes": focal_point.handover_notes,
+			}
+		).insert()
+	return len(dataset.focal_points)
+
+
+def load_clusters(dataset: DemoDataset) -> int:
+	for cluster in dataset.clusters:
+		if frappe.db.exists("Recommendation Cluster", cluster.name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Recommendation Cluster",
+				"cluster_name": cluster.name,
+				"description": cluster.description,
+				"themes": [{"theme": theme} for theme in cluster.themes],
+			}
+		).insert()
+	return len(dataset.clusters)
+
+
+def load_recommendations(dataset: DemoDataset, progress: Callable) -> int:
+	names_by_source = {}
+	for index, recommendation in enumerate(dataset.recommendations, start=1):
+		key = build_dedupe_key(uhri_annotation_id=recommendation.uhri_annotation_id)
+		name = frappe.db.get_value("Recommendation", {"dedupe_key": key}, "name")
+		if not name:
+			doc = frappe.get_doc(
+				{
+					"doctype": "Recommendation",
+					"recommendation_text": recommendation.text,
+					"mechanism": recommendation.mechanism,
+					"annotation_type": recommendation.annotation_type,
+					"document_symbol": recommendation.document_symbol,
+					"paragraph": recommendation.paragraph,
+					"document_date": recommendation.document_date,
+					"upr_cycle": recommendation.upr_cycle,
+					"session": recommendation.session,
+					"state_under_review": dataset.state,
+					"recommending_states": [
+						{"country": country} for country in recommendation.recommending_states
+					],
+					"position": recommendation.position,
+					"themes": [{"theme": theme} for theme in recommendation.themes],
+					"affected_groups": [
+						{"affected_group": group} for group in recommendation.affected_groups
+					],
+					"sdg_targets": [{"sdg_target": target} for target in recommendation.sdg_targets],
+					"cluster": recommendation.cluster,
+					"responsible_institutions": [
+						{"institution": institution, "role": role}
+						for institution, role in recommendation.institutions
+					],
+					"priority": recommendation.priority,
+					"implementation_status": recommendation.implementation_status,
+					"published": int(recommendation.published),
+					"follow_up_required": int(recommendation.follow_up_required),
+					"uhri_annotation_id": recommendation.uhri_annotation_id,
+				}
+			).insert()
+			name = doc.name
+		names_by_source[(recommendation.document_symbol, recommendation.paragraph)] = name
+		if index % 50 == 0:
+			progress(f"  recommendations: {index}/{len(dataset.recommendations)}")
+	for recommendation in dataset.recommendations:
+		if recommendation.repeats:
+			name = names_by_source[(recommendation.document_symbol, recommendation.paragraph)]
+			earlier = names_by_source.get(tuple(recommendation.repeats))
+			if earlier:
+				frappe.db.set_value(
+					"Recommendation", name, "repeats_recommendation", earlier, update_modified=False
+				)
+	return len(dataset.recommendations)

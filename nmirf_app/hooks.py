@@ -1,0 +1,39 @@
+app_name = "nmirf_app"
+app_title = "NMIRF"
+app_publisher = "nmirf_app developers"
+app_description = (
+	"National Mechanism for Implementation, Reporting and Follow-up of human rights recommendations"
+)
+app_email = "nmirf@example.org"
+app_license = "MIT"
+required_apps = ["frappe"]
+
+# Roles are owned by the app and identical everywhere; filter by name so that exporting fixtures
+# never sweeps up a ministry's own roles.
+NMIRF_ROLES = [
+	"NMIRF Administrator",
+	"NMIRF Secretariat",
+	"NMIRF Focal Point",
+	"NMIRF Institution Validator",
+	"NMIRF Approver",
+	"NMIRF Observer",
+]
+fixtures = [{"dt": "Role", "filters": [["name", "in", NMIRF_ROLES]]}]
+
+after_install = "nmirf_app.install.after_install"
+after_migrate = "nmirf_app.install.after_migrate"
+before_uninstall = "nmirf_app.install.before_uninstall"
+before_tests = "nmirf_app.install.before_tests"
+
+permission_query_conditions = {
+	"Recommendation": "nmirf_app.permissions.recommendation_query_conditions",
+	"Focal Point": "nmirf_app.permissions.focal_point_query_conditions",
+}
+has_permission = {
+	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",
+	"Focal Point": "nmirf_app.permissions.has_focal_point_permission",
+}
+
+scheduler_events = {
+	"daily": ["nmirf_app.nmirf_setup.doctype.focal_point.focal_point.refresh_active_flags"],
+}

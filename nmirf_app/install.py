@@ -1,0 +1,86 @@
+"""Install, migrate and uninstall hooks: reference data and desk conveniences.
+
+Reference data is inserted when missing and never overwritten, so a State's own edits (a
+mechanism's periodicity, an extra theme) survive `bench migrate`.
+"""
+
+import frappe
+from frappe.desk.doctype.kanban_board.kanban_board import quick_kanban_board
+
+from nmirf_app.core import reference_data
+
+RECOMMENDATION_STATUS_BOARD = "Recommendations by status"
+
+
+def after_install():
+	load_reference_data()
+	create_recommendation_status_board()
+
+
+def after_migrate():
+	load_reference_data()
+
+
+def before_tests():
+	"""Desk pages (and browser tests) need a completed setup wizard; Frappe's own before_tests
+	skips this as soon as another app is installed."""
+	from frappe.utils.install import complete_setup_wizard
+
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		complete_setup_wizard()
+		frappe.db.commit()  # nosemgrep: the test runner starts from this state
+
+
+def before_uninstall():
+	frappe.db.delete("Kanban Board", {"reference_doctype": "Recommendation"})
+
+
+def load_reference_data():
+	# Runs as the installer: no user is logged in, and these are the app's own records.
+	for treaty in sorted(reference_data.treaties(), key=lambda row: bool(row["optional_protocol_to"])):
+		insert_if_missing("Human Rights Treaty", treaty["abbreviation"], treaty)
+	for mechanism in reference_data.mechanisms():
+		insert_if_missing("Human Rights Mechanism", mechanism["code"], mechanism)
+	for doctype, kind in (("Human Rights Theme", "theme"), ("Affected Group", "affected_group")):
+		for entry in reference_data.vocabulary(kind):
+			sync_vocabulary_entry(doctype, entry)
+	for goal in reference_data.sdg_goals():
+		insert_if_missing("SDG Goal", reference_data.sdg_goal_name(goal["goal_number"]), goal)
+	for target in reference_data.sdg_targets():
+		insert_if_missing("SDG Target", target["target_code"], target)
+
+
+def insert_if_missing(doctype: str, name: str, values: dict):
+	if frappe.db.exists(doctype, name):
+		return
+	frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
+
+
+def sync_vocabulary_entry(doctype: str, entry):
+	"""Insert a missing label; add aliases the shipped list has and the record lacks."""
+	if not frappe.db.exists(doctype, entry.label):
+		frappe.get_doc(
+			{
+				"doctype": doctype,
+				"label": entry.label,
+				"vocabulary_version": entry.vocabulary_version,
+				"aliases": [
+					{"alias": alias, "vocabulary_version": version} for alias, version in entry.aliases
+				],
+			}
+		).insert(ignore_permissions=True)
+		return
+	if not entry.aliases:
+		return
+	doc = frappe.get_doc(doctype, entry.label)
+	known = {row.alias for row in doc.aliases}
+	missing = [(alias, version) for alias, version in entry.aliases if alias not in known]
+	if missing:
+		for alias, version in missing:
+			doc.append("aliases", {"alias": alias, "vocabulary_version": version})
+		doc.save(ignore_permissions=True)
+
+
+def create_recommendation_status_board():
+	if not frappe.db.exists("Kanban Board", RECOMMENDATION_STATUS_BOARD):
+		quick_kanban_board("Recommendation", RECOMMENDATION_STATUS_BOARD, "implementation_status")

@@ -1,0 +1,120 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from nmirf_app.core.references import (
+	build_dedupe_key,
+	build_recommendation_reference,
+	make_title,
+	next_free_reference,
+)
+
+UPR = "UPR"
+
+
+class Recommendation(Document):
+	def autoname(self):
+		self.set_derived_fields()
+		reference = build_recommendation_reference(
+			self.mechanism,
+			paragraph=self.paragraph,
+			upr_cycle=self.upr_cycle if self.is_upr() else None,
+			year=self.year,
+		)
+		taken = frappe.get_all("Recommendation", filters={"name": ("like", f"{reference}%")}, pluck="name")
+		self.name = next_free_reference(reference, set(taken))
+
+	def validate(self):
+		self.set_derived_fields()
+		self.validate_upr_fields()
+		self.validate_responsible_institutions()
+		self.validate_follow_up()
+		self.set_dedupe_key()
+
+	def is_upr(self) -> bool:
+		return self.mechanism_type == UPR or self.mechanism == UPR
+
+	def set_derived_fields(self):
+		if not self.mechanism_type and self.mechanism:
+			self.mechanism_type = frappe.db.get_value(
+				"Human Rights Mechanism", self.mechanism, "mechanism_type"
+			)
+		self.title = make_title(self.recommendation_text)
+		self.year = getdate(self.document_date).year if self.document_date else None
+		if not self.state_under_review:
+			self.state_under_review = frappe.db.get_single_value("NMIRF Settings", "state")
+
+	def validate_upr_fields(self):
+		if self.is_upr():
+			return
+		if self.position:
+			frappe.throw(
+				_(
+					"Position: only UPR recommendations are supported or noted by the State; clear it for {0}."
+				).format(self.mechanism),
+				title=_("Position not applicable"),
+			)
+		if self.recommending_states:
+			frappe.throw(
+				_(
+					"Recommending States: only UPR recommendations come from other States; clear them for {0}."
+				).format(self.mechanism),
+				title=_("Recommending States not applicable"),
+			)
+
+	def validate_responsible_institutions(self):
+		seen = set()
+		leads = []
+		for row in self.responsible_institutions:
+			if row.institution in seen:
+				frappe.throw(
+					_("Responsible institutions, row {0}: {1} is listed twice.").format(
+						row.idx, row.institution
+					),
+					title=_("Duplicate institution"),
+				)
+			seen.add(row.institution)
+			if row.role == "Lead":
+				leads.append(row)
+		if len(leads) > 1:
+			frappe.throw(
+				_(
+					"Responsible institutions, row {0}: only one institution can lead; {1} already leads."
+				).format(leads[1].idx, leads[0].institution),
+				title=_("More than one lead institution"),
+			)
+		self.lead_institution = leads[0].institution if leads else None
+
+	def validate_follow_up(self):
+		if self.follow_up_deadline and not self.follow_up_required:
+			frappe.throw(
+				_("Follow-up deadline: tick 'Flagged for follow-up' or clear the deadline."),
+				title=_("Follow-up deadline without follow-up"),
+			)
+
+	def set_dedupe_key(self):
+		try:
+			self.dedupe_key = build_dedupe_key(
+				uhri_annotation_id=self.uhri_annotation_id,
+				document_symbol=self.document_symbol,
+				paragraph=self.paragraph,
+				text=self.recommendation_text,
+				mechanism_code=self.mechanism,
+			)
+		except ValueError as error:
+			frappe.throw(_("Text: {0}").format(_(str(error))), title=_("Recommendation cannot be identified"))
+		existing = frappe.db.get_value(
+			"Recommendation", {"dedupe_key": self.dedupe_key, "name": ("!=", self.name or "")}, "name"
+		)
+		if existing:
+			frappe.throw(
+				_("This recommendation is already recorded as {0}.").format(
+					frappe.utils.get_link_to_form("Recommendation", existing)
+				),
+				exc=frappe.DuplicateEntryError,
+				title=_("Duplicate recommendation"),
+			)

@@ -1,0 +1,82 @@
+"""Factories for the Frappe integration tests: each test creates the records it needs."""
+
+import frappe
+from frappe.utils import add_days, nowdate
+
+TEST_DOMAIN = "nmirf-test.example"
+
+
+def make_user(key: str, *roles: str) -> str:
+	email = f"{key}@{TEST_DOMAIN}"
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": key.replace(".", " ").title(),
+				"send_welcome_email": 0,
+				"roles": [{"role": role} for role in roles],
+			}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def make_institution(name: str, validating_authority: str | None = None, **values) -> str:
+	if not frappe.db.exists("Institution", name):
+		frappe.get_doc(
+			{
+				"doctype": "Institution",
+				"institution_name": name,
+				"institution_type": values.pop("institution_type", "Ministry"),
+				"validating_authority": validating_authority,
+				**values,
+			}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def make_focal_point(user: str, institution: str, role_type: str = "Main", **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Focal Point",
+			"user": user,
+			"institution": institution,
+			"role_type": role_type,
+			"active_from": values.pop("active_from", add_days(nowdate(), -30)),
+			**values,
+		}
+	).insert(ignore_permissions=True)
+
+
+_paragraph_counter = iter(range(1, 1_000_000))
+
+
+def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool = True, **values):
+	"""institutions: names (the first leads) or (name, role) pairs."""
+	rows = []
+	for index, institution in enumerate(institutions):
+		name, role = (
+			institution
+			if isinstance(institution, tuple)
+			else (institution, "Lead" if index == 0 else "Supporting")
+		)
+		rows.append({"institution": name, "role": role})
+	paragraph = values.pop("paragraph", str(next(_paragraph_counter)))
+	doc = frappe.get_doc(
+		{
+			"doctype": "Recommendation",
+			"mechanism": mechanism,
+			"recommendation_text": values.pop(
+				"recommendation_text",
+				f"{paragraph}. The Committee recommends that the State party adopt measure {frappe.generate_hash(length=8)}.",
+			),
+			"document_symbol": values.pop("document_symbol", "CRC/C/TST/CO/1"),
+			"paragraph": paragraph,
+			"document_date": values.pop("document_date", "2023-06-01"),
+			"responsible_institutions": rows,
+			**values,
+		}
+	)
+	if insert:
+		doc.insert(ignore_permissions=True)
+	return doc

@@ -1,0 +1,79 @@
+"""Browser tests run against a served bench site with the demo loaded (.ci/run sets this up).
+
+NMIRF_BASE_URL   the site's URL, e.g. http://127.0.0.1:8017 (tests skip without it)
+NMIRF_ARTIFACTS  folder for screenshots (default: test-artifacts/ in the checkout)
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+import requests
+
+BASE_URL = os.environ.get("NMIRF_BASE_URL")
+ADMIN_PASSWORD = os.environ.get("NMIRF_ADMIN_PASSWORD", "admin")
+DEMO_PASSWORD = os.environ.get("NMIRF_DEMO_PASSWORD", "demo-NMIRF-2026")
+ARTIFACTS = Path(os.environ.get("NMIRF_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+CHROMIUM = os.environ.get("NMIRF_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+if not BASE_URL:
+	pytest.skip("NMIRF_BASE_URL is not set: no served site to test against", allow_module_level=True)
+
+
+def api_session(user: str, password: str) -> requests.Session:
+	session = requests.Session()
+	response = session.post(f"{BASE_URL}/api/method/login", data={"usr": user, "pwd": password}, timeout=30)
+	response.raise_for_status()
+	return session
+
+
+@pytest.fixture(scope="session")
+def admin_api() -> requests.Session:
+	return api_session("Administrator", ADMIN_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def browser():
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as playwright:
+		browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+		yield browser
+		browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+	context = browser.new_context(viewport={"width": 1366, "height": 900})
+	page = context.new_page()
+	yield page
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
+	failed = getattr(request.node, "rep_call", None) and request.node.rep_call.failed
+	page.screenshot(
+		path=str(ARTIFACTS / f"{request.node.name}{'-FAILED' if failed else ''}.png"), full_page=True
+	)
+	context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+	outcome = yield
+	report = outcome.get_result()
+	setattr(item, f"rep_{report.when}", report)
+
+
+def login(page, user: str, password: str):
+	page.goto(f"{BASE_URL}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", password)
+	page.click(".btn-login")
+	page.wait_for_url("**/app**", timeout=30_000)

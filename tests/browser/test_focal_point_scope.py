@@ -1,0 +1,81 @@
+"""User story: a ministry's focal point signs in and sees only what their institution is
+responsible for — in the desk list, when guessing another record's URL, and over the REST API."""
+
+import json
+
+from conftest import BASE_URL, DEMO_PASSWORD, api_session, login
+
+
+def active_main_focal_point(admin_api):
+	rows = admin_api.get(
+		f"{BASE_URL}/api/resource/Focal Point",
+		params={
+			"fields": json.dumps(["user", "institution"]),
+			"filters": json.dumps([["is_active", "=", 1], ["role_type", "=", "Main"]]),
+			"order_by": "institution asc",
+			"limit_page_length": 0,
+		},
+		timeout=30,
+	).json()["data"]
+	assert rows, "the demo has active main focal points"
+	return rows[0]["user"], rows[0]["institution"]
+
+
+def recommendation_names(api, filters=()):
+	response = api.get(
+		f"{BASE_URL}/api/resource/Recommendation",
+		params={"filters": json.dumps(list(filters)), "limit_page_length": 0},
+		timeout=60,
+	)
+	response.raise_for_status()
+	return {row["name"] for row in response.json()["data"]}
+
+
+def test_focal_point_sees_only_their_institutions_recommendations(page, admin_api):
+	user, institution = active_main_focal_point(admin_api)
+	theirs = recommendation_names(
+		admin_api, [["Recommendation Institution", "institution", "=", institution]]
+	)
+	everything = recommendation_names(admin_api)
+	others = everything - theirs
+	assert theirs and others, "the demo spreads recommendations over several institutions"
+
+	login(page, user, DEMO_PASSWORD)
+	page.goto(f"{BASE_URL}/app/recommendation?implementation_status=")
+	page.wait_for_selector(".list-row-container", timeout=30_000)
+	count_text = page.inner_text(".list-count").strip()  # e.g. "20 of 41"
+	assert count_text.endswith(f"of {len(theirs)}"), count_text
+	listed = set(
+		page.eval_on_selector_all(".list-row-container [data-name]", "els => els.map(e => e.dataset.name)")
+	)
+	assert listed and listed <= theirs
+
+	guessed = sorted(others)[0]
+	page.goto(f"{BASE_URL}/app/recommendation/{guessed}")
+	page.wait_for_timeout(1500)
+	assert (
+		page.locator(f"text={guessed}").count() == 0
+		or "Not permitted" in page.content()
+		or ("not found" in page.content().lower())
+	)
+	assert page.locator(".frappe-control[data-fieldname='recommendation_text']").count() == 0
+
+
+def test_focal_point_rest_api_is_scoped_the_same_way(admin_api):
+	user, institution = active_main_focal_point(admin_api)
+	theirs = recommendation_names(
+		admin_api, [["Recommendation Institution", "institution", "=", institution]]
+	)
+	others = recommendation_names(admin_api) - theirs
+	focal_point_api = api_session(user, DEMO_PASSWORD)
+
+	assert recommendation_names(focal_point_api) == theirs
+	guessed = sorted(others)[0]
+	response = focal_point_api.get(f"{BASE_URL}/api/resource/Recommendation/{guessed}", timeout=30)
+	assert response.status_code == 403
+	response = focal_point_api.put(
+		f"{BASE_URL}/api/resource/Recommendation/{guessed}",
+		json={"institution_notes": "guessing"},
+		timeout=30,
+	)
+	assert response.status_code == 403
