@@ -32,7 +32,15 @@ def before_tests():
 
 
 def before_uninstall():
-	frappe.db.delete("Kanban Board", {"reference_doctype": "Recommendation"})
+	"""Leave no trace: the app's own roles (and their grants to users) and desk records that point at
+	its doctypes. The doctypes, their tables and the workspace go with the modules."""
+	from nmirf_app.hooks import NMIRF_ROLES
+
+	for board in frappe.get_all("Kanban Board", {"reference_doctype": ("like", "%Recommendation%")}, pluck="name"):
+		frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
+	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
+	for role in NMIRF_ROLES:
+		frappe.delete_doc_if_exists("Role", role, force=True)
 
 
 def load_reference_data():
