@@ -36,7 +36,9 @@ def before_uninstall():
 	its doctypes. The doctypes, their tables and the workspace go with the modules."""
 	from nmirf_app.hooks import NMIRF_ROLES
 
-	for board in frappe.get_all("Kanban Board", {"reference_doctype": ("like", "%Recommendation%")}, pluck="name"):
+	for board in frappe.get_all(
+		"Kanban Board", {"reference_doctype": ("like", "%Recommendation%")}, pluck="name"
+	):
 		frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
 	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
 	for role in NMIRF_ROLES:
