@@ -135,5 +135,5 @@ def test_split_upr_position_is_kept():
 
 
 def test_unknown_upr_position_is_refused_with_the_value():
-	with pytest.raises(ValueError, match="'Pending'.*Supported, Noted"):
+	with pytest.raises(ValueError, match=r"'Pending'.*Supported, Noted"):
 		normalise_upr_position("Pending")

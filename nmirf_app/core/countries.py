@@ -39,7 +39,9 @@ class CountryResolver:
 		for alias, country in (aliases or {}).items():
 			target = self._by_key.get(country_key(country))
 			if target is None:
-				raise ValueError(f"Country alias {alias!r} points to {country!r}, which is not a known country")
+				raise ValueError(
+					f"Country alias {alias!r} points to {country!r}, which is not a known country"
+				)
 			self._by_key.setdefault(country_key(alias), target)
 
 	def resolve(self, name: str | None) -> str | None:
@@ -50,6 +52,8 @@ def read_country_aliases(directory: Path = REFERENCE_DATA_DIR) -> dict[str, str]
 	return {row["alias"]: row["country"] for row in read_csv(COUNTRY_ALIASES_FILE, directory)}
 
 
-def load_country_resolver(known_names: Iterable[str], directory: Path = REFERENCE_DATA_DIR) -> CountryResolver:
+def load_country_resolver(
+	known_names: Iterable[str], directory: Path = REFERENCE_DATA_DIR
+) -> CountryResolver:
 	"""A resolver over the site's Country names (`frappe.get_all("Country", pluck="name")`)."""
 	return CountryResolver(known_names, read_country_aliases(directory))

@@ -234,7 +234,9 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 				field_name = _field_for_key(key)
 				if field_name and field_name not in columns.values():
 					columns[index] = field_name
-			missing = [header for name, header in _REQUIRED_XLSX_HEADERS.items() if name not in columns.values()]
+			missing = [
+				header for name, header in _REQUIRED_XLSX_HEADERS.items() if name not in columns.values()
+			]
 			if missing:
 				found = [str(value).strip() for value in row if _is_filled(value)]
 				raise UhriFormatError(
@@ -266,7 +268,9 @@ def _json_items(tokens: _JsonTokens, owned_file, state_filter, stats):
 			if not isinstance(item, dict):
 				stats.read += 1
 				stats.rows_with_errors += 1
-				yield RowError(row_number, "", f"Expected a record (JSON object), found {type(item).__name__}")
+				yield RowError(
+					row_number, "", f"Expected a record (JSON object), found {type(item).__name__}"
+				)
 				continue
 			values = {name: value for key, value in item.items() if (name := _field_for_column(key))}
 			yield from _records_of(row_number, values, state_filter, stats, html=True)
@@ -329,7 +333,8 @@ def _field_for_column(name: str) -> str | None:
 
 
 def _column_key(name: str) -> str:
-	return match_key(str(name)).replace(" ", "")
+	# match_key keeps underscores as word characters; headers compare on letters and digits only.
+	return re.sub(r"[\W_]+", "", match_key(str(name)))
 
 
 _FIELD_BY_KEY = {_column_key(column): name for column, name in _COLUMN_FIELDS.items()}
@@ -358,7 +363,9 @@ def _collect_values(raw: Any, found: list[str]) -> None:
 			_collect_values(item, found)
 	elif isinstance(raw, dict):
 		# Some API versions give {"Id": …, "Name": …} objects instead of plain labels.
-		label = next((raw[key] for key in ("Name", "name", "Label", "label", "Title", "title") if key in raw), None)
+		label = next(
+			(raw[key] for key in ("Name", "name", "Label", "label", "Title", "title") if key in raw), None
+		)
 		_collect_values(label, found)
 	elif isinstance(raw, str):
 		for line in raw.splitlines():
@@ -465,7 +472,8 @@ def _to_datetime(raw: Any) -> datetime | None:
 def _from_excel_serial(serial: float) -> datetime:
 	if not 1 <= serial <= _LAST_EXCEL_SERIAL:
 		raise _BadValue(f"Not an Excel date number: {serial!r}")
-	return _EXCEL_EPOCH + timedelta(days=serial)
+	# Excel keeps times to the millisecond; rounding drops the float's noise (…27.879997).
+	return _EXCEL_EPOCH + timedelta(milliseconds=round(serial * 86_400_000))
 
 
 def _from_iso_match(match: re.Match, raw: str) -> datetime:
@@ -630,7 +638,9 @@ class _JsonTokens:
 	def _expect(self, char: str) -> None:
 		found = self.peek()
 		if found != char:
-			raise UhriFormatError(f"Malformed JSON: expected {char!r} at character {self._offset()}, found {found!r}")
+			raise UhriFormatError(
+				f"Malformed JSON: expected {char!r} at character {self._offset()}, found {found!r}"
+			)
 		self._position += 1
 
 	def _decode_value(self) -> Any:

@@ -129,4 +129,3 @@ def normalise_upr_position(value: str | None) -> str:
 			f"Unknown UPR position {value!r}: expected Supported, Noted, Supported/Noted, "
 			"or the older Accepted, Not Supported or Rejected"
 		) from None
-
