@@ -6,7 +6,6 @@ app_description = (
 )
 app_email = "nmirf@example.org"
 app_license = "MIT"
-required_apps = ["frappe"]
 
 # Roles are owned by the app and identical everywhere; filter by name so that exporting fixtures
 # never sweeps up a ministry's own roles.

@@ -4,7 +4,7 @@ import tracemalloc
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from nmirf_app.core.countries import CountryResolver
 from nmirf_app.core.uhri_format import (
@@ -247,11 +247,14 @@ def test_corrected_header_spelling_is_read_like_the_typo(tmp_path):
 
 def test_headers_match_ignoring_case_and_punctuation(tmp_path):
 	headers = ["TEXT", "countries-concerned", "Reccomending_Body", "document symbol"]
-	path = write_uhri_xlsx(tmp_path / "odd-headers.xlsx", [], headers, title_rows=0)
-	workbook_rows = [["4.The Committee reminds the State party…", "- Paraguay", "- CRC", "- CRC/C/PRY/CO/6"]]
-	workbook = load_workbook(path)
-	workbook.active.append(workbook_rows[0])
-	workbook.save(path)
+	row = dict(
+		zip(
+			headers,
+			["4.The Committee reminds the State party…", "- Paraguay", "- CRC", "- CRC/C/PRY/CO/6"],
+			strict=True,
+		)
+	)
+	path = write_uhri_xlsx(tmp_path / "odd-headers.xlsx", [row], headers, title_rows=0)
 	(record,) = read_uhri_xlsx(path)
 	assert (record.paragraph, record.countries, record.body, record.symbol) == (
 		"4",
@@ -455,6 +458,11 @@ def test_file_that_is_not_a_json_array_is_refused():
 		read_uhri_json(io.BytesIO(b'"just a string"'))
 	with pytest.raises(UhriFormatError, match="no array of records"):
 		list(read_uhri_json(io.BytesIO(b'{"total": 0}')))
+
+
+def test_json_that_is_not_utf8_is_refused():
+	with pytest.raises(UhriFormatError, match="not UTF-8"):
+		list(read_uhri_json(io.BytesIO('[{"Text": "1. Comité"}]'.encode("latin-1"))))
 
 
 def test_empty_array_yields_nothing():

@@ -104,6 +104,10 @@ def test_number_inside_a_sentence_is_not_a_paragraph_number():
 		"The Committee recommends 5 measures",
 	)
 	assert split_upr_recommendation("The Committee recommends 5 measures").paragraph is None
+	assert split_paragraph_heading("Ratify ILO Convention No. 189. Also…") == (
+		None,
+		"Ratify ILO Convention No. 189. Also…",
+	)
 
 
 def test_empty_text_gives_an_empty_result():

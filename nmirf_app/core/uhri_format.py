@@ -145,15 +145,15 @@ _MAX_ROWS_BEFORE_HEADER = 100
 # Keys a JSON export may wrap its array of records in ({"results": [...]}).
 _WRAPPER_KEYS = {"results", "items", "data", "records", "annotations", "value", "hits"}
 
-_LIST_FIELDS = {
+_LIST_FIELDS = (
 	"countries",
 	"themes",
 	"affected_persons",
 	"upr_recommending_states",
 	"regions",
 	"recommending_regions",
-}
-_SINGLE_VALUE_FIELDS = {"annotation_id", "document_id", "body", "symbol", "annotation_type", "upr_session"}
+)
+_SINGLE_VALUE_FIELDS = ("annotation_id", "document_id", "body", "symbol", "annotation_type", "upr_session")
 
 _VALUE_PREFIX = re.compile(r"^-\s+")  # "- CRC": every XLSX value carries one
 _SDG_TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[A-Za-z])(?![\w.])")
@@ -231,7 +231,7 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 		if "text" in keys:
 			columns: dict[int, str] = {}
 			for index, key in enumerate(keys):
-				field_name = _field_for_key(key)
+				field_name = _FIELD_BY_KEY.get(key)
 				if field_name and field_name not in columns.values():
 					columns[index] = field_name
 			missing = [
@@ -314,7 +314,7 @@ def _build_record(row_number: int, values: dict[str, Any], *, html: bool):
 	convert("upr_cycle", _to_cycle)
 	convert("text", lambda raw: _paragraph_text(raw, html=html))
 
-	if not record.text and not any(error.field == "text" for error in errors):
+	if not record.text:
 		errors.append(RowError(row_number, "text", "The paragraph text is empty"))
 	if errors:
 		return None, errors
@@ -327,11 +327,6 @@ class _BadValue(ValueError):
 	pass
 
 
-@lru_cache(maxsize=512)
-def _field_for_column(name: str) -> str | None:
-	return _field_for_key(_column_key(name))
-
-
 def _column_key(name: str) -> str:
 	# match_key keeps underscores as word characters; headers compare on letters and digits only.
 	return re.sub(r"[\W_]+", "", match_key(str(name)))
@@ -340,8 +335,10 @@ def _column_key(name: str) -> str:
 _FIELD_BY_KEY = {_column_key(column): name for column, name in _COLUMN_FIELDS.items()}
 
 
-def _field_for_key(key: str) -> str | None:
-	return _FIELD_BY_KEY.get(key)
+@lru_cache(maxsize=512)
+def _field_for_column(name: str) -> str | None:
+	"""The field a JSON key (or header) holds; cached because every record repeats the same keys."""
+	return _FIELD_BY_KEY.get(_column_key(name))
 
 
 def _is_filled(value: Any) -> bool:
@@ -673,7 +670,10 @@ class _JsonTokens:
 			if self._bytes_decoder is None:
 				# utf-8-sig drops a byte-order mark some Windows tools write.
 				self._bytes_decoder = codecs.getincrementaldecoder("utf-8-sig")()
-			text = self._bytes_decoder.decode(chunk, final=not chunk)
+			try:
+				text = self._bytes_decoder.decode(chunk, final=not chunk)
+			except UnicodeDecodeError as error:
+				raise UhriFormatError(f"The JSON export is not UTF-8 text: {error}") from None
 		else:
 			text = chunk.lstrip("\ufeff") if not self._dropped and not self._buffer else chunk
 		if not chunk:

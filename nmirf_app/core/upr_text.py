@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 # UHRI puts a sub-heading before some paragraph numbers (`Rural women 49.The Committee…`). A
 # number after a heading only counts when it reads like a paragraph number, "49." or "136.22 ",
-# so that "The Committee recommends 5 measures" is not split into a heading and paragraph 5.
-_HEADING_THEN_NUMBER = re.compile(r"(?P<heading>[^\d]{1,200}?)\s*(?P<number>\d+\.(?=\D)|\d+(?:\.\d+)+(?=\s))")
+# so that "The Committee recommends 5 measures" is not split into a heading and paragraph 5; and a
+# heading is a short phrase, not a sentence ("Ratify Convention No. 189. …" has no heading).
+_HEADING_THEN_NUMBER = re.compile(
+	r"(?P<heading>[^\d.;:!?]{1,150}?)\s*(?P<number>\d+\.(?=\D)|\d+(?:\.\d+)+(?=\s))"
+)
 _WHITESPACE = re.compile(r"\s+")
 _TRAILING_PUNCTUATION = " \t\n;.,"
 _DIGIT = re.compile(r"\d")
