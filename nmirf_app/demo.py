@@ -20,11 +20,9 @@ def load_demo_dataset(
 	frappe.set_user("Administrator")
 	dataset = build_demo_dataset(seed)
 	load_reference_data()
+	counts = {"institutions": load_institutions(dataset)}
 	complete_setup_for_demo(dataset)
-	counts = {
-		"institutions": load_institutions(dataset),
-		"users": load_users(dataset, password),
-	}
+	counts["users"] = load_users(dataset, password)
 	counts["focal points"] = load_focal_points(dataset)
 	counts["clusters"] = load_clusters(dataset)
 	counts["recommendations"] = load_recommendations(dataset, progress)
