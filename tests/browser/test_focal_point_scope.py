@@ -2,8 +2,10 @@
 responsible for — in the desk list, when guessing another record's URL, and over the REST API."""
 
 import json
+import re
 
-from conftest import BASE_URL, DEMO_PASSWORD, api_session, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login
+from playwright.sync_api import expect
 
 
 def active_main_focal_point(admin_api):
@@ -43,21 +45,18 @@ def test_focal_point_sees_only_their_institutions_recommendations(page, admin_ap
 	login(page, user, DEMO_PASSWORD)
 	page.goto(f"{BASE_URL}/app/recommendation?implementation_status=")
 	page.wait_for_selector(".list-row-container", timeout=30_000)
-	count_text = page.inner_text(".list-count").strip()  # e.g. "20 of 41"
-	assert count_text.endswith(f"of {len(theirs)}"), count_text
+	# the count reads "Refreshing..." until the list has loaded, then e.g. "20 of 41"
+	expect(page.locator(".list-count")).to_have_text(re.compile(rf"\bof {len(theirs)}$"), timeout=30_000)
 	listed = set(
 		page.eval_on_selector_all(".list-row-container [data-name]", "els => els.map(e => e.dataset.name)")
 	)
 	assert listed and listed <= theirs
 
+	page.screenshot(path=str(ARTIFACTS / "focal-point-recommendation-list.png"), full_page=True)
+
 	guessed = sorted(others)[0]
 	page.goto(f"{BASE_URL}/app/recommendation/{guessed}")
-	page.wait_for_timeout(1500)
-	assert (
-		page.locator(f"text={guessed}").count() == 0
-		or "Not permitted" in page.content()
-		or ("not found" in page.content().lower())
-	)
+	page.wait_for_selector(f"text=Insufficient Permission for Recommendation {guessed}", timeout=30_000)
 	assert page.locator(".frappe-control[data-fieldname='recommendation_text']").count() == 0
 
 
