@@ -85,3 +85,27 @@ def test_title_drops_the_paragraph_number_and_cuts_at_a_word():
 	assert title.endswith("…")
 	assert len(title) <= 60
 	assert make_title("18. Adopt a law.") == "Adopt a law."
+
+
+@pytest.mark.parametrize(
+	("text", "title"),
+	[
+		(
+			"18. The Committee recommends that the State party: (a) Adopt a law on care.",
+			"Adopt a law on care.",
+		),
+		("The Committee urges the State party to ratify the Convention.", "Ratify the Convention."),
+		(
+			"Recalling its previous recommendations (CRC/C/PRY/CO/3, para. 12), the Committee recommends that the"
+			" State party strengthen birth registration.",
+			"Strengthen birth registration.",
+		),
+		(
+			"22. The State party should ensure that detainees see a lawyer.",
+			"Ensure that detainees see a lawyer.",
+		),
+		("136.22 Extend a standing invitation (Portugal);", "Extend a standing invitation (Portugal);"),
+	],
+)
+def test_title_skips_the_treaty_body_opening_formula(text, title):
+	assert make_title(text) == title

@@ -89,10 +89,25 @@ def build_dedupe_key(
 	return "text:" + digest
 
 
+# Treaty-body paragraphs open with a formula that says nothing about the content:
+# "Recalling its previous recommendations (CRC/C/PRY/CO/3, para. 12), the Committee recommends that the
+# State party: (a) Adopt…" or "The State party should ensure…". A title starts after it.
+_LEAD_IN = re.compile(
+	r"^(?:[^:;]*?,\s*)?(?:the\s+)?committee\s+(?:\w+\s+)?(?:recommends|urges|calls\s+upon|calls\s+on|encourages|"
+	r"requests|reiterates\s+its\s+recommendation)\s+(?:that\s+)?the\s+state\s+party(?:\s+to)?\s*[:,]?\s*"
+	r"|^the\s+state\s+party\s+should\s*[:,]?\s*",
+	re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\(?[a-z]\)\s*")
+
+
 def make_title(text: str | None, limit: int = 140) -> str:
-	"""A one-line title: the text without its paragraph number, cut at a word boundary."""
+	"""A one-line title: the text without its paragraph number and opening formula, cut at a word."""
 	single_line = _WHITESPACE.sub(" ", text or "").strip()
 	without_number = _PARAGRAPH_AT_START.sub("", single_line, count=1).lstrip(" .:-)")
+	content = _LIST_ITEM.sub("", _LEAD_IN.sub("", without_number, count=1), count=1)
+	if content:
+		without_number = content[0].upper() + content[1:]
 	if len(without_number) <= limit:
 		return without_number
 	cut = without_number[: limit - 1]
