@@ -33,4 +33,62 @@ def load_demo(context, seed, password):
 	)
 
 
+SOURCES = {
+	"uhri-xlsx": "UHRI XLSX",
+	"uhri-json": "UHRI JSON",
+	"upr-info-csv": "UPR Info CSV",
+	"template": "Template",
+}
+
+
+@nmirf.command("import")
+@click.argument("path_or_url")
+@click.option("--source", type=click.Choice(list(SOURCES)), required=True, help="Format of the file.")
+@click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
+@click.option("--user", default="Administrator", show_default=True, help="Run with this user's permissions.")
+@pass_context
+def import_recommendations(context, path_or_url, source, dry_run, user):
+	"""Import recommendations from a file or URL. Prints progress, then one JSON line of counts.
+
+	Exits 0 when the run happened (even if some rows failed: they are listed on the Recommendation
+	Import record); non-zero only when it could not run at all.
+	"""
+	import json
+	import os
+
+	from nmirf_app.recommendations.importer import ImportSourceError, run_import
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user(user)
+		is_url = path_or_url.lower().startswith(("http://", "https://"))
+		values = {"doctype": "Recommendation Import", "source_type": SOURCES[source]}
+		if is_url:
+			values["source_url"] = path_or_url
+		else:
+			values["source_description"] = f"{os.path.abspath(path_or_url)} (command line)"
+		import_doc = frappe.get_doc(values).insert()
+		frappe.db.commit()
+		click.echo(f"{'Previewing' if dry_run else 'Importing'} {path_or_url} as {import_doc.name}")
+		try:
+			counts = run_import(
+				import_doc.name,
+				dry_run=dry_run,
+				local_path=None if is_url else os.path.abspath(path_or_url),
+				echo=click.echo,
+			)
+		except ImportSourceError as error:
+			click.echo(f"Import could not run: {error}", err=True)
+			raise SystemExit(1)
+		for issue in counts.issues[:20]:
+			click.echo(f"  row {issue.row_number}, {issue.field}: {issue.message} {issue.value}".rstrip())
+		if len(counts.issues) > 20:
+			click.echo(f"  … {len(counts.issues) - 20} more on {import_doc.name}")
+		click.echo(json.dumps(counts.summary(), separators=(",", ":")))
+	finally:
+		frappe.destroy()
+
+
 commands = [nmirf]

@@ -227,7 +227,7 @@ def read_uhri_json(
 def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 	"""(row number of the header, column index → field) from the first row with a `Text` header."""
 	for row_number, row in enumerate(rows, start=1):
-		keys = [_column_key(value) if isinstance(value, str) else "" for value in row]
+		keys = [column_key(value) if isinstance(value, str) else "" for value in row]
 		if "text" in keys:
 			columns: dict[int, str] = {}
 			for index, key in enumerate(keys):
@@ -327,18 +327,19 @@ class _BadValue(ValueError):
 	pass
 
 
-def _column_key(name: str) -> str:
+def column_key(name: str) -> str:
+	"""A header as it compares: `Reccomending Body`, `reccomending_body` and `ReccomendingBody` are one."""
 	# match_key keeps underscores as word characters; headers compare on letters and digits only.
 	return re.sub(r"[\W_]+", "", match_key(str(name)))
 
 
-_FIELD_BY_KEY = {_column_key(column): name for column, name in _COLUMN_FIELDS.items()}
+_FIELD_BY_KEY = {column_key(column): name for column, name in _COLUMN_FIELDS.items()}
 
 
 @lru_cache(maxsize=512)
 def _field_for_column(name: str) -> str | None:
 	"""The field a JSON key (or header) holds; cached because every record repeats the same keys."""
-	return _FIELD_BY_KEY.get(_column_key(name))
+	return _FIELD_BY_KEY.get(column_key(name))
 
 
 def _is_filled(value: Any) -> bool:

@@ -1,8 +1,83 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+RUNNING_STATUSES = ("Preview queued", "Previewing", "Queued", "Importing")
 
 
 class RecommendationImport(Document):
-	pass
+	def validate(self):
+		self.set_source_defaults()
+		self.validate_source()
+
+	def set_source_defaults(self):
+		if not self.state:
+			self.state = frappe.db.get_single_value("NMIRF Settings", "state")
+		if self.use_uhri_url:
+			self.source_url = frappe.db.get_single_value("NMIRF Settings", "uhri_source_url")
+		if self.source_type not in ("UHRI XLSX", "UHRI JSON"):
+			self.use_uhri_url = 0
+
+	def validate_source(self):
+		if self.source_description:
+			return  # command-line run reading a server file
+		if not self.import_file and not self.source_url:
+			frappe.throw(
+				_("File: attach the file to import, or give a source URL."), title=_("Nothing to import")
+			)
+		if self.source_url and not self.source_url.lower().startswith(("https://", "http://")):
+			frappe.throw(_("Source URL: give an http(s) address."), title=_("Invalid source URL"))
+
+	@frappe.whitelist()
+	def start_preview(self):
+		return self.enqueue_run(dry_run=True)
+
+	@frappe.whitelist()
+	def start_import(self):
+		return self.enqueue_run(dry_run=False)
+
+	def enqueue_run(self, dry_run: bool):
+		self.check_permission("write")
+		if self.status in RUNNING_STATUSES:
+			frappe.throw(_("This import is already running ({0}).").format(_(self.status)))
+		self.status = "Preview queued" if dry_run else "Queued"
+		self.save()
+		frappe.enqueue(
+			"nmirf_app.recommendations.importer.run_import_job",
+			queue="long",
+			timeout=4 * 3600,
+			job_id=f"nmirf-import::{self.name}",
+			deduplicate=True,
+			enqueue_after_commit=True,
+			import_name=self.name,
+			dry_run=dry_run,
+		)
+		return self.status
+
+
+@frappe.whitelist()
+def download_template():
+	"""The Excel template for recommendations typed in by hand, with the site's own lists."""
+	import io
+
+	from frappe.desk.utils import provide_binary_file
+
+	from nmirf_app.core.recommendation_template import write_template
+
+	frappe.has_permission("Recommendation Import", "create", throw=True)
+	buffer = io.BytesIO()
+	write_template(
+		buffer,
+		mechanisms=frappe.get_all(
+			"Human Rights Mechanism", filters={"is_active": 1}, pluck="name", order_by="name"
+		),
+		themes=frappe.get_all("Human Rights Theme", filters={"is_active": 1}, pluck="name", order_by="name"),
+		affected_groups=frappe.get_all(
+			"Affected Group", filters={"is_active": 1}, pluck="name", order_by="name"
+		),
+		sdg_targets=frappe.get_all("SDG Target", pluck="name", order_by="name"),
+	)
+	provide_binary_file(_("Recommendations template"), "xlsx", buffer.getvalue())

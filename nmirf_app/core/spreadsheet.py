@@ -1,0 +1,97 @@
+"""What the spreadsheet readers and writers share: row issues, header matching, safe export cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nmirf_app.core.uhri_format import column_key
+
+# Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula (OWASP
+# "CSV injection"); a tab or carriage return can hide such a start from the eye.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SpreadsheetFormatError(ValueError):
+	"""The file as a whole cannot be read: not the expected layout, or missing required columns."""
+
+
+@dataclass(slots=True)
+class RowIssue:
+	"""One problem with one row; a fatal issue keeps the row out, the others are warnings."""
+
+	row_number: int
+	field: str  # the column at fault, as the user sees it in the file ("Reccomending Body", "Themes")
+	message: str  # a sentence a ministry user understands
+	value: str = ""
+	fatal: bool = True
+
+
+@dataclass
+class ReadCounts:
+	read: int = 0  # rows in the source, whatever became of them
+	skipped_other_state: int = 0  # left out by a State filter
+
+
+class SourceRows(Iterator["dict | RowIssue"]):
+	"""Rows of a source file (dicts) and their fatal issues, counting as it goes."""
+
+	def __init__(self, items: Iterator[dict | RowIssue], counts: ReadCounts):
+		self._items = items
+		self.counts = counts
+
+	def __next__(self) -> dict | RowIssue:
+		return next(self._items)
+
+	def close(self) -> None:
+		"""Release the file early when the caller stops before the end."""
+		close = getattr(self._items, "close", None)
+		if close:
+			close()
+
+	@property
+	def read(self) -> int:
+		return self.counts.read
+
+	@property
+	def skipped_other_state(self) -> int:
+		return self.counts.skipped_other_state
+
+
+def safe_cell(value: Any) -> Any:
+	"""A value to write into an exported XLSX or CSV cell that no spreadsheet runs as a formula.
+
+	Text that would start a formula gets a leading apostrophe, which spreadsheets show as text;
+	numbers, dates and other values pass unchanged.
+	"""
+	if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+		return "'" + value
+	return value
+
+
+def match_columns(header_row: Sequence[Any], aliases: dict[str, Iterable[str]]) -> dict[int, str]:
+	"""Column index → field for the headers of a row, compared case- and punctuation-insensitively.
+
+	`aliases` maps each field to the headers that may name it; when two columns name one field the
+	leftmost wins.
+	"""
+	field_by_key = {column_key(header): name for name, headers in aliases.items() for header in headers}
+	columns: dict[int, str] = {}
+	for index, value in enumerate(header_row):
+		name = field_by_key.get(column_key(value)) if isinstance(value, str) else None
+		if name and name not in columns.values():
+			columns[index] = name
+	return columns
+
+
+def split_lines(value: Any, separators: str = "") -> list[str]:
+	"""Distinct non-empty parts of a multi-valued cell: one per line, or also split on `separators`."""
+	if value is None:
+		return []
+	if isinstance(value, float) and value.is_integer():
+		value = int(value)
+	parts = str(value).splitlines()
+	for separator in separators:
+		parts = [piece for part in parts for piece in part.split(separator)]
+	return list(dict.fromkeys(stripped for part in parts if (stripped := part.strip())))

@@ -1,0 +1,39 @@
+// Preview and run imports as background jobs, showing their progress on the form.
+frappe.ui.form.on("Recommendation Import", {
+	setup(frm) {
+		frappe.realtime.on("nmirf_import_progress", (data) => {
+			if (data.import !== frm.doc.name) return;
+			const what = data.dry_run ? __("Previewing") : __("Importing");
+			frm.dashboard.show_progress(what, 100, __("{0}: {1} rows read", [what, data.rows]));
+		});
+		frappe.realtime.on("doc_update", (data) => {
+			if (data.doctype === frm.doctype && data.name === frm.doc.name) frm.reload_doc();
+		});
+	},
+
+	refresh(frm) {
+		frm.dashboard.hide_progress();
+		const running = ["Preview queued", "Previewing", "Queued", "Importing"].includes(frm.doc.status);
+		if (running) {
+			frm.dashboard.set_headline(__("This import is running in the background; the figures appear when it ends."));
+		}
+		if (!frm.is_new() && !running) {
+			frm.add_custom_button(__("Preview"), () => frm.call("start_preview").then(() => frm.reload_doc()));
+			frm.add_custom_button(__("Import"), () => {
+				const message = frm.doc.last_run_was_preview
+					? __("Import now? The preview found {0} to create, {1} to update and {2} failing rows.", [
+							frm.doc.created,
+							frm.doc.updated,
+							frm.doc.failed,
+					  ])
+					: __("Import without a preview?");
+				frappe.confirm(message, () => frm.call("start_import").then(() => frm.reload_doc()));
+			}).addClass("btn-primary");
+		}
+		frm.add_custom_button(__("Download template"), () => {
+			window.open(
+				"/api/method/nmirf_app.recommendations.doctype.recommendation_import.recommendation_import.download_template"
+			);
+		});
+	},
+});

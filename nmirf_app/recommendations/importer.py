@@ -1,0 +1,387 @@
+"""Runs a Recommendation Import: reads the source through nmirf_app.core, compares each row with
+what the site holds, and creates or updates recommendations — or only counts, for a preview.
+
+Each row is written inside its own savepoint, so a row that fails leaves nothing behind, and work
+is committed batch by batch, so an interrupted run keeps what it finished and a re-run (identity by
+dedupe key) completes it without duplicates.
+"""
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import frappe
+import requests
+from frappe import _
+from frappe.utils import now_datetime, strip_html
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from nmirf_app.core.countries import load_country_resolver
+from nmirf_app.core.recommendation_import import (
+	SOURCE_FIELDS,
+	SOURCE_TABLES,
+	ImportCandidate,
+	ImportContext,
+	RowIssue,
+	plan_change,
+	read_candidates,
+)
+from nmirf_app.core.uhri_format import UhriFormatError
+from nmirf_app.core.vocabulary import VocabularyIndex
+
+SOURCE_TYPE_CODES = {
+	"UHRI XLSX": "uhri-xlsx",
+	"UHRI JSON": "uhri-json",
+	"UPR Info CSV": "upr-info-csv",
+	"Template": "template",
+}
+CHILD_DOCTYPES = {
+	"themes": "Recommendation Theme",
+	"affected_groups": "Recommendation Affected Group",
+	"sdg_targets": "Recommendation SDG Target",
+	"recommending_states": "Recommendation Recommending State",
+}
+BATCH_SIZE = 200
+ISSUES_KEPT_ON_RECORD = 500
+DOWNLOAD_TIMEOUT = (10, 120)  # seconds to connect, seconds between bytes
+
+
+class ImportSourceError(Exception):
+	"""The run cannot happen at all: no file, unreachable URL, unreadable format."""
+
+
+@dataclass
+class ImportCounts:
+	read: int = 0
+	created: int = 0
+	updated: int = 0
+	unchanged: int = 0
+	failed: int = 0
+	skipped_other_state: int = 0
+	warnings: int = 0
+	issues: list[RowIssue] = field(default_factory=list)
+
+	def summary(self) -> dict:
+		return {
+			"read": self.read,
+			"created": self.created,
+			"updated": self.updated,
+			"unchanged": self.unchanged,
+			"failed": self.failed,
+		}
+
+
+def build_import_context(state: str | None = None) -> ImportContext:
+	"""What the site knows, in a handful of queries: mechanisms, vocabularies, SDGs, countries."""
+	mechanisms_by_body_code = {}
+	for mechanism in frappe.get_all("Human Rights Mechanism", fields=["name", "uhri_body_codes"]):
+		mechanisms_by_body_code[mechanism.name] = mechanism.name
+		for code in (mechanism.uhri_body_codes or "").splitlines():
+			if code.strip():
+				mechanisms_by_body_code[code.strip()] = mechanism.name
+	return ImportContext(
+		mechanisms_by_body_code=mechanisms_by_body_code,
+		themes=vocabulary_index("Human Rights Theme"),
+		affected_groups=vocabulary_index("Affected Group"),
+		sdg_targets=set(frappe.get_all("SDG Target", pluck="name")),
+		countries=load_country_resolver(frappe.get_all("Country", pluck="name")),
+		state=state or frappe.db.get_single_value("NMIRF Settings", "state"),
+	)
+
+
+def vocabulary_index(doctype: str) -> VocabularyIndex:
+	aliases: dict[str, list[str]] = {}
+	for row in frappe.get_all(
+		"Vocabulary Alias", filters={"parenttype": doctype}, fields=["parent", "alias"], limit_page_length=0
+	):
+		aliases.setdefault(row.parent, []).append(row.alias)
+	return VocabularyIndex((label, aliases.get(label, [])) for label in frappe.get_all(doctype, pluck="name"))
+
+
+@contextmanager
+def opened_source(import_doc, local_path: str | None = None) -> Iterator[str]:
+	"""A local path to read: the attached private file, a download of the URL, or (command line
+	only) a file on the server. Server paths never come from a web request."""
+	if local_path:
+		if not os.path.isfile(local_path):
+			raise ImportSourceError(_("File not found: {0}").format(local_path))
+		yield local_path
+	elif import_doc.import_file:
+		file_doc = frappe.get_doc("File", {"file_url": import_doc.import_file})
+		yield file_doc.get_full_path()
+	elif import_doc.source_url:
+		with downloaded(import_doc.source_url) as path:
+			yield path
+	else:
+		raise ImportSourceError(_("Attach a file or give a source URL."))
+
+
+@contextmanager
+def downloaded(url: str) -> Iterator[str]:
+	if not url.lower().startswith(("https://", "http://")):
+		raise ImportSourceError(
+			_("Source URL: only http(s) addresses can be downloaded, not {0}").format(url)
+		)
+	session = requests.Session()
+	retries = Retry(
+		total=3, backoff_factor=2, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=["GET"]
+	)
+	session.mount("https://", HTTPAdapter(max_retries=retries))
+	session.mount("http://", HTTPAdapter(max_retries=retries))
+	try:
+		response = session.get(url, stream=True, timeout=DOWNLOAD_TIMEOUT)
+		response.raise_for_status()
+	except requests.exceptions.ConnectionError:
+		raise ImportSourceError(
+			_("Could not reach {0}: the server is offline or this site has no internet access.").format(url)
+		)
+	except requests.exceptions.Timeout:
+		raise ImportSourceError(_("{0} did not answer within {1} seconds.").format(url, DOWNLOAD_TIMEOUT[1]))
+	except requests.exceptions.RequestException as error:
+		raise ImportSourceError(_("Could not download {0}: {1}").format(url, error))
+	with tempfile.NamedTemporaryFile(prefix="nmirf-import-", delete=False) as target:
+		try:
+			for chunk in response.iter_content(chunk_size=1 << 20):
+				target.write(chunk)
+		except requests.exceptions.RequestException as error:
+			os.unlink(target.name)
+			raise ImportSourceError(_("The download of {0} broke off: {1}").format(url, error))
+	try:
+		yield target.name
+	finally:
+		os.unlink(target.name)
+
+
+class ImportRunner:
+	def __init__(self, import_doc, *, dry_run: bool, progress: Callable[[int], None] | None = None):
+		self.import_doc = import_doc
+		self.dry_run = dry_run
+		self.progress = progress or (lambda rows_done: None)
+		self.counts = ImportCounts()
+
+	def run(self, local_path: str | None = None) -> ImportCounts:
+		context = build_import_context(self.import_doc.state)
+		source_type = SOURCE_TYPE_CODES[self.import_doc.source_type]
+		with opened_source(self.import_doc, local_path) as path:
+			try:
+				rows = read_candidates(source_type, path, context, state=context.state)
+				batch: list[ImportCandidate] = []
+				for item in rows:
+					if isinstance(item, RowIssue):
+						self.record_issue(item)
+						self.counts.failed += 1
+						continue
+					batch.append(item)
+					if len(batch) >= BATCH_SIZE:
+						self.apply_batch(batch, rows)
+						batch = []
+				self.apply_batch(batch, rows)
+			except (UhriFormatError, ValueError, OSError) as error:
+				raise ImportSourceError(str(error))
+		return self.counts
+
+	def apply_batch(self, batch: list[ImportCandidate], rows):
+		existing = existing_snapshots([candidate.dedupe_key for candidate in batch])
+		for candidate in batch:
+			for warning in candidate.warnings:
+				self.record_issue(warning)
+			change = plan_change(candidate, existing.get(candidate.dedupe_key))
+			if change.action == "unchanged":
+				self.counts.unchanged += 1
+			elif self.dry_run and change.action == "create":
+				self.counts.created += 1
+			elif self.dry_run:
+				self.counts.updated += 1
+			else:
+				self.write(candidate, existing.get(candidate.dedupe_key), change)
+		self.counts.read = rows.read
+		self.counts.skipped_other_state = rows.skipped_other_state
+		if not self.dry_run:
+			frappe.db.commit()  # one batch at a time: an interrupted run keeps its finished batches
+		self.progress(self.counts.read)
+
+	def write(self, candidate: ImportCandidate, existing: dict | None, change):
+		savepoint = "nmirf_import_row"
+		frappe.db.savepoint(savepoint)
+		try:
+			if change.action == "create":
+				doc = frappe.new_doc("Recommendation")
+				doc.update(candidate.values)
+				for table, link_field in SOURCE_TABLES.items():
+					for value in getattr(candidate, table):
+						doc.append(table, {link_field: value})
+				doc.insert()
+				self.counts.created += 1
+			else:
+				doc = frappe.get_doc("Recommendation", existing["name"])
+				for fieldname in change.changed_fields:
+					if fieldname in SOURCE_TABLES:
+						link_field = SOURCE_TABLES[fieldname]
+						present = {row.get(link_field) for row in doc.get(fieldname)}
+						for value in getattr(candidate, fieldname):
+							if value not in present:
+								doc.append(fieldname, {link_field: value})
+					else:
+						doc.set(fieldname, candidate.values.get(fieldname))
+				doc.save()
+				self.counts.updated += 1
+		except Exception as error:
+			frappe.db.rollback(save_point=savepoint)
+			frappe.clear_messages()
+			self.counts.failed += 1
+			self.record_issue(RowIssue(candidate.row_number, _("Row"), strip_html(str(error)) or repr(error)))
+
+	def record_issue(self, issue: RowIssue):
+		if not issue.fatal:
+			self.counts.warnings += 1
+		self.counts.issues.append(issue)
+
+
+def existing_snapshots(dedupe_keys: list[str]) -> dict[str, dict]:
+	"""Source fields and source tables of the recommendations already holding these keys (one query
+	for the records, one per child table)."""
+	if not dedupe_keys:
+		return {}
+	records = frappe.get_all(
+		"Recommendation",
+		filters={"dedupe_key": ("in", dedupe_keys)},
+		fields=["name", "dedupe_key", *SOURCE_FIELDS],
+		limit_page_length=0,
+	)
+	by_name = {record.name: {**record, **{table: [] for table in SOURCE_TABLES}} for record in records}
+	if by_name:
+		for table, link_field in SOURCE_TABLES.items():
+			for row in frappe.get_all(
+				CHILD_DOCTYPES[table],
+				filters={
+					"parenttype": "Recommendation",
+					"parentfield": table,
+					"parent": ("in", list(by_name)),
+				},
+				fields=["parent", link_field],
+				limit_page_length=0,
+			):
+				by_name[row.parent][table].append(row[link_field])
+	return {snapshot["dedupe_key"]: snapshot for snapshot in by_name.values()}
+
+
+def issues_csv(issues: list[RowIssue]) -> bytes:
+	buffer = io.StringIO()
+	writer = csv.writer(buffer)
+	writer.writerow(["Row", "Severity", "Column", "Reason", "Value"])
+	for issue in issues:
+		writer.writerow(
+			[
+				issue.row_number,
+				"Failed" if issue.fatal else "Warning",
+				issue.field,
+				issue.message,
+				issue.value,
+			]
+		)
+	return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+
+
+def run_import(import_name: str, dry_run: bool, local_path: str | None = None, echo: Callable | None = None):
+	"""Runs one import (or preview) and records its outcome on the Recommendation Import."""
+	import_doc = frappe.get_doc("Recommendation Import", import_name)
+	import_doc.db_set(
+		{
+			"status": "Previewing" if dry_run else "Importing",
+			"started_at": now_datetime(),
+			"finished_at": None,
+		}
+	)
+	frappe.db.commit()
+
+	def report_progress(rows_done: int):
+		frappe.publish_realtime(
+			"nmirf_import_progress",
+			{"import": import_name, "rows": rows_done, "dry_run": dry_run},
+			doctype="Recommendation Import",
+			docname=import_name,
+		)
+		if echo:
+			echo(f"  {rows_done} rows read")
+
+	runner = ImportRunner(import_doc, dry_run=dry_run, progress=report_progress)
+	try:
+		counts = runner.run(local_path)
+	except ImportSourceError as error:
+		frappe.db.rollback()
+		import_doc.reload()
+		import_doc.db_set({"status": "Failed", "error_message": str(error), "finished_at": now_datetime()})
+		frappe.db.commit()
+		raise
+	except Exception:
+		frappe.db.rollback()
+		import_doc.reload()
+		import_doc.db_set(
+			{"status": "Failed", "error_message": frappe.get_traceback(), "finished_at": now_datetime()}
+		)
+		frappe.db.commit()
+		raise
+	record_outcome(import_doc, counts, dry_run)
+	frappe.db.commit()
+	return counts
+
+
+def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
+	import_doc.reload()
+	if dry_run:
+		status = "Previewed"
+	else:
+		status = "Completed with errors" if counts.failed else "Completed"
+	import_doc.update(
+		{
+			"status": status,
+			"last_run_was_preview": int(dry_run),
+			"rows_read": counts.read,
+			"skipped_other_state": counts.skipped_other_state,
+			"created": counts.created,
+			"updated": counts.updated,
+			"unchanged": counts.unchanged,
+			"failed": counts.failed,
+			"warnings": counts.warnings,
+			"finished_at": now_datetime(),
+			"error_message": None,
+			"issues": [
+				{
+					"row_number": issue.row_number,
+					"severity": "Failed" if issue.fatal else "Warning",
+					"field": issue.field,
+					"message": issue.message,
+					"value": issue.value,
+				}
+				for issue in counts.issues[:ISSUES_KEPT_ON_RECORD]
+			],
+		}
+	)
+	import_doc.issues_file = None
+	if counts.issues:
+		issues_file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{import_doc.name}-issues.csv",
+				"attached_to_doctype": "Recommendation Import",
+				"attached_to_name": import_doc.name,
+				"is_private": 1,
+				"content": issues_csv(counts.issues),
+			}
+		).insert(ignore_permissions=True)  # the run's own log, attached to a record the user may read
+		import_doc.issues_file = issues_file.file_url
+	import_doc.flags.ignore_permissions = True  # a system job records its outcome
+	import_doc.save()
+
+
+def run_import_job(import_name: str, dry_run: bool):
+	"""Background entry point (queue 'long')."""
+	try:
+		run_import(import_name, dry_run)
+	except ImportSourceError:
+		pass  # recorded on the import; nothing for the worker to retry
