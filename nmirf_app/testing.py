@@ -80,3 +80,55 @@ def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool
 	if insert:
 		doc.insert(ignore_permissions=True)
 	return doc
+
+
+UHRI_HEADERS = (
+	"Text",
+	"Countries Concerned",
+	"Reccomending Body",
+	"Document Symbol",
+	"Themes",
+	"Affected Persons",
+	"Sdgs",
+	"Document Publication Date",
+	"UPR Reccomending States",
+	"UPR Position",
+	"Type",
+	"OHCHR Annotation Id",
+	"UPR Session",
+	"Regions Concerned",
+	"Recommending Regions",
+	"Date of publication on UHRI",
+)
+
+
+def uhri_xlsx_bytes(rows: list[dict]) -> bytes:
+	"""A workbook shaped like OHCHR's UHRI export: `- ` prefixes, newline lists, serial dates."""
+	import io
+
+	from openpyxl import Workbook
+
+	workbook = Workbook()
+	sheet = workbook.active
+	sheet.append(list(UHRI_HEADERS))
+	for row in rows:
+		cells = []
+		for header in UHRI_HEADERS:
+			value = row.get(header, "")
+			if isinstance(value, list | tuple):
+				value = "\n".join(f"- {item}" for item in value)
+			elif isinstance(value, str) and value and header != "Text":
+				value = f"- {value}"
+			cells.append(value)
+		sheet.append(cells)
+	buffer = io.BytesIO()
+	workbook.save(buffer)
+	return buffer.getvalue()
+
+
+def make_private_file(file_name: str, content: bytes) -> str:
+	return (
+		frappe.get_doc({"doctype": "File", "file_name": file_name, "is_private": 1, "content": content})
+		.insert(ignore_permissions=True)
+		.file_url
+	)

@@ -56,8 +56,8 @@ def test_volume_per_document(seed):
 	by_source = Counter(
 		(rec.mechanism, rec.upr_cycle) if rec.mechanism == "UPR" else rec.mechanism for rec in recommendations
 	)
+	assert 100 <= by_source[("UPR", 2)] <= 120
 	assert 100 <= by_source[("UPR", 3)] <= 120
-	assert 100 <= by_source[("UPR", 4)] <= 120
 	for mechanism in TREATY_BODIES:
 		assert 25 <= by_source[mechanism] <= 30, mechanism
 
@@ -69,8 +69,8 @@ def test_document_metadata(dataset):
 	}
 	symbols = {symbol: (mechanism, cycle, session) for mechanism, symbol, cycle, session, _date in documents}
 	assert len(symbols) == len(documents), "one date and session per document"
-	assert symbols["A/HRC/32/9"] == ("UPR", 3, "24th Session")
-	assert symbols["A/HRC/48/9"] == ("UPR", 4, "38th Session")
+	assert symbols["A/HRC/32/9"] == ("UPR", 2, "24th Session")
+	assert symbols["A/HRC/48/9"] == ("UPR", 3, "38th Session")
 	assert {symbol: mechanism for symbol, (mechanism, _cycle, _session) in symbols.items()} == {
 		"A/HRC/32/9": "UPR",
 		"A/HRC/48/9": "UPR",
@@ -83,14 +83,18 @@ def test_document_metadata(dataset):
 
 def test_paragraph_numbers(dataset):
 	for rec in dataset.recommendations:
-		if rec.upr_cycle == 3:
+		if rec.upr_cycle == 2:
 			assert re.fullmatch(r"102\.\d+", rec.paragraph), rec.paragraph
-		elif rec.upr_cycle == 4:
+		elif rec.upr_cycle == 3:
 			assert re.fullmatch(r"118\.\d+", rec.paragraph), rec.paragraph
 		else:
 			assert re.fullmatch(r"\d+", rec.paragraph), rec.paragraph
-	upr_3 = [int(rec.paragraph.split(".")[1]) for rec in dataset.recommendations if rec.upr_cycle == 3]
-	assert upr_3 == list(range(1, len(upr_3) + 1)), "UPR recommendations are numbered without gaps"
+	upr_second_cycle = [
+		int(rec.paragraph.split(".")[1]) for rec in dataset.recommendations if rec.upr_cycle == 2
+	]
+	assert upr_second_cycle == list(range(1, len(upr_second_cycle) + 1)), (
+		"UPR recommendations are numbered without gaps"
+	)
 
 
 def test_source_paragraphs_are_unique(dataset):
@@ -268,7 +272,7 @@ def test_every_state_institution_has_a_validator(dataset):
 def test_upr_recommendations_have_states_and_positions(dataset):
 	for rec in dataset.recommendations:
 		if rec.mechanism == "UPR":
-			assert rec.upr_cycle in (3, 4)
+			assert rec.upr_cycle in (2, 3)
 			assert 1 <= len(rec.recommending_states) <= 3
 			assert len(set(rec.recommending_states)) == len(rec.recommending_states)
 			assert "Paraguay" not in rec.recommending_states
@@ -329,9 +333,9 @@ def test_repeats_point_to_an_almost_identical_cycle_3_recommendation(dataset):
 	repeats = [rec for rec in dataset.recommendations if rec.repeats]
 	assert 3 <= len(repeats) <= 10
 	for rec in repeats:
-		assert rec.upr_cycle == 4
+		assert rec.upr_cycle == 3
 		earlier = by_source[rec.repeats]
-		assert earlier.upr_cycle == 3
+		assert earlier.upr_cycle == 2
 		assert difflib.SequenceMatcher(None, earlier.text, rec.text).ratio() > 0.8
 		assert (earlier.themes, earlier.sdg_targets) == (rec.themes, rec.sdg_targets)
 		assert earlier.institutions[0] == rec.institutions[0]

@@ -497,3 +497,10 @@ def test_json_reader_memory_stays_bounded_on_a_large_export(tmp_path):
 	assert kept == 12_000
 	assert (reader.read, reader.skipped_other_state) == (60_000, 48_000)
 	assert peak < 20_000_000, f"peak {peak / 1e6:.1f} MB for a {file_size / 1e6:.0f} MB file"
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_with_a_clear_reason(tmp_path):
+	not_a_workbook = tmp_path / "export.xlsx"
+	not_a_workbook.write_text("Text,Reccomending Body\n1. Something,CRC\n")
+	with pytest.raises(UhriFormatError, match=r"not an Excel workbook \(\.xlsx\)"):
+		read_uhri_xlsx(not_a_workbook)

@@ -6,6 +6,7 @@ from nmirf_app.core.upr_text import (
 	normalise_upr_position,
 	split_paragraph_heading,
 	split_upr_recommendation,
+	upr_cycle_of_session,
 )
 
 
@@ -141,3 +142,19 @@ def test_split_upr_position_is_kept():
 def test_unknown_upr_position_is_refused_with_the_value():
 	with pytest.raises(ValueError, match=r"'Pending'.*Supported, Noted"):
 		normalise_upr_position("Pending")
+
+
+@pytest.mark.parametrize(
+	("session", "cycle"),
+	[
+		("10th Session", 1),
+		("12", 1),
+		("13th session", 2),
+		("24th Session", 2),
+		("38th Session", 3),
+		("41", 4),
+		("", None),
+	],
+)
+def test_upr_cycle_follows_from_the_working_group_session(session, cycle):
+	assert upr_cycle_of_session(session) == cycle

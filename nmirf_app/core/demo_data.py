@@ -2275,12 +2275,13 @@ class _Document:
 
 
 # Older documents have had more time to be implemented; the newest is still being assessed.
-_UPR_CYCLE_3 = _Document(
-	"UPR", "A/HRC/32/9", date(2016, 4, 11), "24th Session", 110, (3, 10, 30, 35, 22), 3, paragraph_block=102
+_UPR_SECOND_CYCLE = _Document(
+	"UPR", "A/HRC/32/9", date(2016, 4, 11), "24th Session", 110, (3, 10, 30, 35, 22), 2, paragraph_block=102
 )
-# Paraguay's responses to cycle 4 cite its recommendations as 118.x.
-_UPR_CYCLE_4 = _Document(
-	"UPR", "A/HRC/48/9", date(2021, 7, 12), "38th Session", 110, (8, 17, 40, 25, 10), 4, paragraph_block=118
+# Paraguay's second review (24th session, 2016) and third (38th session, 2021); its responses to the
+# third cite its recommendations as 118.x.
+_UPR_THIRD_CYCLE = _Document(
+	"UPR", "A/HRC/48/9", date(2021, 7, 12), "38th Session", 110, (8, 17, 40, 25, 10), 3, paragraph_block=118
 )
 _TREATY_DOCUMENTS = (
 	_Document(
@@ -2421,21 +2422,21 @@ class _Draft:
 
 def _build_recommendations(rng: random.Random, seed: int) -> tuple[DemoRecommendation, ...]:
 	used_texts: set[str] = set()
-	cycle_3 = _upr_recommendations(rng, seed, _UPR_CYCLE_3, used_texts, repeated=[])
+	second_cycle = _upr_recommendations(rng, seed, _UPR_SECOND_CYCLE, used_texts, repeated=[])
 	# A repeat only makes sense for something accepted and not yet done.
 	candidates = [
 		(rec, topic)
-		for rec, topic in cycle_3
+		for rec, topic in second_cycle
 		if rec.position == "Supported" and rec.implementation_status != "Fully implemented"
 	]
 	repeated = rng.sample(candidates, min(_REPEATED_FROM_CYCLE_3, len(candidates)))
-	cycle_4 = _upr_recommendations(rng, seed, _UPR_CYCLE_4, used_texts, repeated)
+	third_cycle = _upr_recommendations(rng, seed, _UPR_THIRD_CYCLE, used_texts, repeated)
 	treaty = [
 		rec
 		for document in _TREATY_DOCUMENTS
 		for rec in _treaty_recommendations(rng, seed, document, used_texts)
 	]
-	return (*(rec for rec, _topic in cycle_3), *(rec for rec, _topic in cycle_4), *treaty)
+	return (*(rec for rec, _topic in second_cycle), *(rec for rec, _topic in third_cycle), *treaty)
 
 
 def _upr_recommendations(

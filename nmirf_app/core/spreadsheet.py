@@ -85,13 +85,27 @@ def match_columns(header_row: Sequence[Any], aliases: dict[str, Iterable[str]]) 
 	return columns
 
 
-def split_lines(value: Any, separators: str = "") -> list[str]:
-	"""Distinct non-empty parts of a multi-valued cell: one per line, or also split on `separators`."""
+def split_lines(value: Any) -> list[str]:
+	"""Distinct non-empty lines of a multi-valued cell, each stripped."""
 	if value is None:
 		return []
 	if isinstance(value, float) and value.is_integer():
 		value = int(value)
-	parts = str(value).splitlines()
-	for separator in separators:
-		parts = [piece for part in parts for piece in part.split(separator)]
-	return list(dict.fromkeys(stripped for part in parts if (stripped := part.strip())))
+	return list(dict.fromkeys(stripped for line in str(value).splitlines() if (stripped := line.strip())))
+
+
+def open_workbook(source):
+	"""openpyxl's read-only, values-only workbook, or a SpreadsheetFormatError a user understands when
+	the file is no .xlsx workbook at all (a renamed CSV, an old .xls, a truncated download)."""
+	from zipfile import BadZipFile
+
+	from openpyxl import load_workbook
+	from openpyxl.utils.exceptions import InvalidFileException
+
+	try:
+		return load_workbook(source, read_only=True, data_only=True)
+	except (BadZipFile, InvalidFileException, KeyError, OSError) as error:
+		raise SpreadsheetFormatError(
+			f"The file is not an Excel workbook (.xlsx) that can be read: {error}. "
+			"Save it from Excel as 'Excel Workbook (.xlsx)' and try again."
+		) from error

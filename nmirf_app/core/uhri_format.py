@@ -19,8 +19,6 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import IO, TYPE_CHECKING, Any
 
-from openpyxl import load_workbook
-
 from nmirf_app.core.references import parse_paragraph_number
 from nmirf_app.core.upr_text import split_paragraph_heading
 from nmirf_app.core.vocabulary import match_key
@@ -181,7 +179,13 @@ def read_uhri_xlsx(
 
 	Raises UhriFormatError at once when the sheet has no UHRI header row.
 	"""
-	workbook = load_workbook(path_or_file, read_only=True, data_only=True)
+	# spreadsheet.py builds on this module's column_key, hence the import here
+	from nmirf_app.core.spreadsheet import SpreadsheetFormatError, open_workbook
+
+	try:
+		workbook = open_workbook(path_or_file)
+	except SpreadsheetFormatError as error:
+		raise UhriFormatError(str(error)) from error
 	try:
 		sheet = workbook.worksheets[0]
 		# Some writers record a wrong sheet size; reading without it reads every row there is.

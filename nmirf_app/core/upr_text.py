@@ -132,3 +132,16 @@ def normalise_upr_position(value: str | None) -> str:
 			f"Unknown UPR position {value!r}: expected Supported, Noted, Supported/Noted, "
 			"or the older Accepted, Not Supported or Rejected"
 		) from None
+
+
+_SESSION_NUMBER = re.compile(r"(\d+)")
+
+
+def upr_cycle_of_session(session: str | int | None) -> int | None:
+	"""The UPR cycle a Working Group session belongs to: sessions 1-12 made the first cycle
+	(2008-2011), and every later cycle has 14 sessions (13-26, 27-40, 41-54, ...)."""
+	match = _SESSION_NUMBER.search(str(session or ""))
+	if not match or int(match.group(1)) < 1:
+		return None
+	number = int(match.group(1))
+	return 1 if number <= 12 else 2 + (number - 13) // 14

@@ -1,0 +1,60 @@
+import csv
+import io
+from datetime import date
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from nmirf_app.core.spreadsheet import match_columns, safe_cell, split_lines
+
+
+@pytest.mark.parametrize(
+	("value", "written"),
+	[
+		('=HYPERLINK("http://evil.example","Click")', '\'=HYPERLINK("http://evil.example","Click")'),
+		("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+		("-2+3", "'-2+3"),
+		("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+		("\t=1+1", "'\t=1+1"),
+		("\r=1+1", "'\r=1+1"),
+		(
+			"140.7 Ratify the Optional Protocol (Maldives) (Portugal);",
+			"140.7 Ratify the Optional Protocol (Maldives) (Portugal);",
+		),
+		("", ""),
+		("Côte d'Ivoire", "Côte d'Ivoire"),
+	],
+)
+def test_text_that_would_start_a_formula_is_made_text(value, written):
+	assert safe_cell(value) == written
+
+
+@pytest.mark.parametrize("value", [None, -3, 2.5, date(2021, 7, 12), True])
+def test_values_that_are_not_text_pass_unchanged(value):
+	assert safe_cell(value) is value
+
+
+def test_safe_cells_stay_text_in_an_exported_workbook(tmp_path):
+	workbook = Workbook()
+	workbook.active.append([safe_cell("=1+1"), safe_cell("A/HRC/48/9")])
+	workbook.save(tmp_path / "export.xlsx")
+	row = next(load_workbook(tmp_path / "export.xlsx").active.iter_rows(values_only=True))
+	assert row == ("'=1+1", "A/HRC/48/9")
+
+
+def test_safe_cells_stay_text_in_an_exported_csv():
+	buffer = io.StringIO()
+	csv.writer(buffer).writerow([safe_cell("=cmd|'/C calc'!A0"), safe_cell("Supported")])
+	assert buffer.getvalue() == "'=cmd|'/C calc'!A0,Supported\r\n"
+
+
+def test_headers_match_without_case_spacing_or_punctuation():
+	aliases = {"text": ("Recommendation",), "state": ("State under Review", "SuR"), "response": ("Response",)}
+	header = ["  recommendation ", "State-under-review", "S.u.R.", None, 42, "RESPONSE"]
+	assert match_columns(header, aliases) == {0: "text", 1: "state", 5: "response"}
+
+
+def test_split_lines_keeps_distinct_non_empty_lines():
+	assert split_lines("Maldives\r\n\n  Portugal \nMaldives") == ["Maldives", "Portugal"]
+	assert split_lines(None) == []
+	assert split_lines(16.0) == ["16"]
