@@ -11,6 +11,7 @@ from frappe.utils.password import update_password
 from nmirf_app.core.demo_data import DemoDataset, build_demo_dataset
 from nmirf_app.core.references import build_dedupe_key
 from nmirf_app.install import load_reference_data
+from nmirf_app.utils import ensure_user_has_role
 
 
 def load_demo_dataset(
@@ -83,6 +84,9 @@ def load_users(dataset: DemoDataset, password: str) -> int:
 				}
 			)
 			user.insert()
+		else:
+			for role in demo_user.roles:
+				ensure_user_has_role(demo_user.email, role)
 		update_password(demo_user.email, password)
 	for institution, validator in dataset.validators.items():
 		if frappe.db.get_value("Institution", institution, "validating_authority") != validator:

@@ -1,4 +1,13 @@
 // Preview and run imports as background jobs, showing their progress on the form.
+
+// The desk pre-fills Country links with the system's default country; an NMIRF form means the
+// State in NMIRF Settings.
+function nmirf_default_state(frm, fieldname) {
+	if (!frm.is_new()) return;
+	frappe.db.get_single_value("NMIRF Settings", "state").then((state) => {
+		if (state) frm.set_value(fieldname, state);
+	});
+}
 frappe.ui.form.on("Recommendation Import", {
 	setup(frm) {
 		frappe.realtime.on("nmirf_import_progress", (data) => {
@@ -11,11 +20,18 @@ frappe.ui.form.on("Recommendation Import", {
 		});
 	},
 
+	onload(frm) {
+		nmirf_default_state(frm, "state");
+	},
+
 	refresh(frm) {
 		frm.dashboard.hide_progress();
 		const running = ["Preview queued", "Previewing", "Queued", "Importing"].includes(frm.doc.status);
 		if (running) {
 			frm.dashboard.set_headline(__("This import is running in the background; the figures appear when it ends."));
+			// Realtime updates refresh the form when they arrive; polling covers sites without them.
+			clearTimeout(frm.nmirf_poll);
+			frm.nmirf_poll = setTimeout(() => frm.reload_doc(), 3000);
 		}
 		if (!frm.is_new() && !running) {
 			frm.add_custom_button(__("Preview"), () => frm.call("start_preview").then(() => frm.reload_doc()));
