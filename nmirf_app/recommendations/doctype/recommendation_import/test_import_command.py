@@ -35,6 +35,13 @@ def bench_nmirf(*args: str) -> subprocess.CompletedProcess:
 
 
 class TestImportCommand(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		# the command runs in its own process: the NMIRF's State must be committed for it to see
+		frappe.db.set_single_value("NMIRF Settings", "state", "Paraguay")
+		frappe.db.commit()
+
 	def test_import_prints_progress_and_a_json_summary_and_reimports_nothing(self):
 		ids = new_ids()
 		with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as export:

@@ -1,0 +1,99 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""The other ways in: a UHRI JSON export downloaded from a URL, and the Excel template typed by hand."""
+
+import functools
+import http.server
+import io
+import json
+import tempfile
+import threading
+import uuid
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from openpyxl import load_workbook
+
+from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS
+from nmirf_app.recommendations.doctype.recommendation_import.recommendation_import import download_template
+from nmirf_app.recommendations.importer import run_import
+from nmirf_app.testing import make_private_file
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+	def log_message(self, *args):
+		pass
+
+
+class TestImportSources(FrappeTestCase):
+	def test_uhri_json_is_downloaded_from_the_source_url_and_imported(self):
+		annotation_id = str(uuid.uuid4())
+		export = [
+			{
+				"Text": "<p>25. The Committee recommends that the State party adopt a <b>national care</b> policy.</p>",
+				"Countries": ["Paraguay"],
+				"Body": "CEDAW",
+				"Symbol": f"CEDAW/C/PRY/CO/{annotation_id[:6]}",
+				"Themes": ["Women"],
+				"PublicationDate": "2023-05-31T00:00:00",
+				"AnnotationId": annotation_id,
+				"AnnotationType": "Recommendations",
+				"UprCycle": None,
+			},
+			{"Text": "9. Another State's paragraph.", "Countries": ["Peru"], "Body": "CEDAW", "Symbol": "X"},
+		]
+		folder = tempfile.mkdtemp()
+		with open(f"{folder}/export-full-en.json", "w") as file:
+			json.dump(export, file)
+		# a local web server stands in for OHCHR: the download path is the real one
+		server = http.server.ThreadingHTTPServer(
+			("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder)
+		)
+		threading.Thread(target=server.serve_forever, daemon=True).start()
+		self.addCleanup(server.shutdown)
+
+		run = frappe.get_doc(
+			{
+				"doctype": "Recommendation Import",
+				"source_type": "UHRI JSON",
+				"source_url": f"http://127.0.0.1:{server.server_port}/export-full-en.json",
+				"state": "Paraguay",
+			}
+		).insert(ignore_permissions=True)
+		counts = run_import(run.name, dry_run=False)
+		self.assertEqual((counts.read, counts.created, counts.skipped_other_state), (2, 1, 1))
+		recommendation = frappe.get_doc("Recommendation", {"uhri_annotation_id": annotation_id})
+		self.assertEqual(recommendation.mechanism, "CEDAW")
+		self.assertNotIn("<b>", recommendation.recommendation_text)  # HTML in UHRI JSON is read as text
+
+	def test_template_typed_by_hand_is_imported(self):
+		download_template()
+		workbook = load_workbook(io.BytesIO(frappe.response["filecontent"]))
+		sheet = workbook["Recommendations"]
+		headers = [cell.value for cell in sheet[1]]
+		self.assertEqual(headers, [column.header for column in TEMPLATE_COLUMNS])
+		symbol = f"IACHR/REP/{frappe.generate_hash(length=6)}"
+		row = {
+			"Mechanism": "IACHR",
+			"Document symbol": symbol,
+			"Paragraph": "7",
+			"Document date": "2024-03-12",
+			"Text": "7. Adopt measures to protect human rights defenders in rural areas.",
+			"Themes": "Human rights defenders",
+		}
+		sheet.append([row.get(header, "") for header in headers])
+		buffer = io.BytesIO()
+		workbook.save(buffer)
+
+		run = frappe.get_doc(
+			{
+				"doctype": "Recommendation Import",
+				"source_type": "Template",
+				"import_file": make_private_file("typed.xlsx", buffer.getvalue()),
+			}
+		).insert(ignore_permissions=True)
+		counts = run_import(run.name, dry_run=False)
+		self.assertEqual((counts.created, counts.failed), (1, 0), counts.issues)
+		recommendation = frappe.get_doc("Recommendation", {"document_symbol": symbol})
+		self.assertEqual((recommendation.mechanism, recommendation.paragraph), ("IACHR", "7"))
+		self.assertTrue(recommendation.name.startswith("IACHR-2024-7"))
