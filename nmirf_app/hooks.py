@@ -17,7 +17,14 @@ NMIRF_ROLES = [
 	"NMIRF Approver",
 	"NMIRF Observer",
 ]
-fixtures = [{"dt": "Role", "filters": [["name", "in", NMIRF_ROLES]]}]
+PROGRESS_UPDATE_STATES = ["Draft", "Submitted", "Validated", "Approved", "Returned"]
+PROGRESS_UPDATE_ACTIONS = ["Submit for validation", "Validate", "Approve", "Return", "Resubmit"]
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", NMIRF_ROLES]]},
+	{"dt": "Workflow State", "filters": [["name", "in", PROGRESS_UPDATE_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", PROGRESS_UPDATE_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Progress Update Approval"]]]},
+]
 
 after_install = "nmirf_app.install.after_install"
 after_migrate = "nmirf_app.install.after_migrate"
@@ -27,10 +34,16 @@ before_tests = "nmirf_app.install.before_tests"
 permission_query_conditions = {
 	"Recommendation": "nmirf_app.permissions.recommendation_query_conditions",
 	"Focal Point": "nmirf_app.permissions.focal_point_query_conditions",
+	"Implementation Action": "nmirf_app.permissions.implementation_action_query_conditions",
+	"Progress Update": "nmirf_app.permissions.progress_update_query_conditions",
+	"Indicator": "nmirf_app.permissions.indicator_query_conditions",
 }
 has_permission = {
 	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",
 	"Focal Point": "nmirf_app.permissions.has_focal_point_permission",
+	"Implementation Action": "nmirf_app.permissions.has_implementation_action_permission",
+	"Progress Update": "nmirf_app.permissions.has_progress_update_permission",
+	"Indicator": "nmirf_app.permissions.has_indicator_permission",
 }
 
 scheduler_events = {

@@ -40,6 +40,7 @@ def before_uninstall():
 		"Kanban Board", {"reference_doctype": ("like", "%Recommendation%")}, pluck="name"
 	):
 		frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
+	frappe.delete_doc_if_exists("Workflow", "Progress Update Approval", force=True)
 	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
 	for role in NMIRF_ROLES:
 		frappe.delete_doc_if_exists("Role", role, force=True)

@@ -85,3 +85,70 @@ def has_focal_point_permission(doc, ptype: str | None = None, user: str | None =
 	if scopes is None or Scope.ALL in scopes or doc.is_new():
 		return True
 	return doc.user == user or doc.institution in get_user_institutions(user)
+
+
+# Implementation records belong to institutions the same way: scoped users (focal points and
+# validators) see those of their institutions; whole-record roles see everything.
+
+
+def institutions_in_scope(user: str) -> list[str] | None:
+	"""None when the user sees every record, else the institutions they act for (maybe none)."""
+	scopes = recommendation_scopes(frappe.get_roles(user))
+	if scopes is None or Scope.ALL in scopes:
+		return None
+	return get_user_institutions(user) if Scope.INSTITUTIONS in scopes else []
+
+
+def _institution_condition(user, table: str, own_fields: tuple[str, ...], child: tuple | None = None) -> str:
+	institutions = institutions_in_scope(user or frappe.session.user)
+	if institutions is None:
+		return ""
+	if not institutions:
+		return "1 = 0"
+	values = _sql_list(institutions)
+	conditions = [f"`tab{table}`.`{field}` in ({values})" for field in own_fields]
+	if child:
+		child_doctype, parentfield = child
+		conditions.append(
+			f"`tab{table}`.`name` in (select `parent` from `tab{child_doctype}` where `parenttype` = "
+			f"{frappe.db.escape(table)} and `parentfield` = {frappe.db.escape(parentfield)}"
+			f" and `institution` in ({values}))"
+		)
+	return "(" + " or ".join(conditions) + ")"
+
+
+def _may_touch(doc, user, institutions_of_doc: list[str]) -> bool:
+	institutions = institutions_in_scope(user or frappe.session.user)
+	if institutions is None or doc.is_new():
+		return True
+	return bool(set(institutions) & set(filter(None, institutions_of_doc)))
+
+
+def implementation_action_query_conditions(user=None, doctype=None) -> str:
+	return _institution_condition(
+		user,
+		"Implementation Action",
+		("lead_institution",),
+		("Action Partner Institution", "partner_institutions"),
+	)
+
+
+def has_implementation_action_permission(doc, ptype=None, user=None) -> bool:
+	partners = [row.institution for row in doc.get("partner_institutions", [])]
+	return _may_touch(doc, user, [doc.lead_institution, *partners])
+
+
+def progress_update_query_conditions(user=None, doctype=None) -> str:
+	return _institution_condition(user, "Progress Update", ("institution",))
+
+
+def has_progress_update_permission(doc, ptype=None, user=None) -> bool:
+	return _may_touch(doc, user, [doc.institution])
+
+
+def indicator_query_conditions(user=None, doctype=None) -> str:
+	return _institution_condition(user, "Indicator", ("responsible_institution",))
+
+
+def has_indicator_permission(doc, ptype=None, user=None) -> bool:
+	return _may_touch(doc, user, [doc.responsible_institution])

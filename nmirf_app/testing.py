@@ -1,5 +1,7 @@
 """Factories for the Frappe integration tests: each test creates the records it needs."""
 
+import secrets
+
 import frappe
 from frappe.utils import add_days, nowdate
 
@@ -48,7 +50,6 @@ def make_focal_point(user: str, institution: str, role_type: str = "Main", **val
 	).insert(ignore_permissions=True)
 
 
-_paragraph_counter = iter(range(1, 1_000_000))
 
 
 def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool = True, **values):
@@ -61,7 +62,8 @@ def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool
 			else (institution, "Lead" if index == 0 else "Supporting")
 		)
 		rows.append({"institution": name, "role": role})
-	paragraph = values.pop("paragraph", str(next(_paragraph_counter)))
+	# imports commit, so a site keeps earlier runs' records: default paragraphs never repeat
+	paragraph = values.pop("paragraph", str(100_000 + secrets.randbelow(900_000)))
 	doc = frappe.get_doc(
 		{
 			"doctype": "Recommendation",

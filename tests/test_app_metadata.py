@@ -10,7 +10,7 @@ import pytest
 APP = Path(__file__).resolve().parent.parent / "nmirf_app"
 
 # Frappe core doctypes the app may link to (never ERPNext).
-FRAPPE_DOCTYPES = {"User", "Country", "DocType", "Role", "File", "Currency", "Language"}
+FRAPPE_DOCTYPES = {"User", "Country", "DocType", "Role", "File", "Currency", "Language", "Workflow State"}
 FRAPPE_ROLES = {"System Manager", "Administrator", "Guest", "All"}
 DATA_FIELDTYPES_WITHOUT_COLUMNS = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"}
 
@@ -151,3 +151,40 @@ def test_permission_hooks_point_at_scoped_doctypes_and_existing_functions():
 		for doctype, dotted_path in hooks_value(hook).items():
 			assert doctype in DOCTYPES
 			assert f"def {dotted_path.rsplit('.', 1)[1]}(" in permissions_source
+
+
+def fixture(name: str) -> list[dict]:
+	return json.loads((APP / "fixtures" / f"{name}.json").read_text())
+
+
+@pytest.mark.parametrize("workflow", fixture("workflow"), ids=lambda workflow: workflow["name"])
+def test_workflow_is_consistent_and_every_state_reachable(workflow):
+	_path, doctype = DOCTYPES[workflow["document_type"]]
+	fieldnames = {field["fieldname"] for field in doctype["fields"]}
+	assert workflow["workflow_state_field"] in fieldnames
+	shipped_states = {state["name"] for state in fixture("workflow_state")}
+	shipped_actions = {action["name"] for action in fixture("workflow_action_master")}
+	states = [row["state"] for row in workflow["states"]]
+	assert set(states) <= shipped_states
+	for row in workflow["states"]:
+		assert row["allow_edit"] in KNOWN_ROLES
+		if row["doc_status"] == "1":
+			assert doctype.get("is_submittable"), f"{row['state']} submits a doctype that cannot be submitted"
+	for transition in workflow["transitions"]:
+		assert transition["state"] in states and transition["next_state"] in states
+		assert transition["action"] in shipped_actions
+		assert transition["allowed"] in KNOWN_ROLES
+	reachable, frontier = {states[0]}, [states[0]]
+	while frontier:
+		current = frontier.pop()
+		for transition in workflow["transitions"]:
+			if transition["state"] == current and transition["next_state"] not in reachable:
+				reachable.add(transition["next_state"])
+				frontier.append(transition["next_state"])
+	assert reachable == set(states)
+
+
+def test_fixture_filters_in_hooks_cover_exactly_the_shipped_records():
+	for entry in hooks_value("fixtures"):
+		shipped = {record["name"] for record in fixture(entry["dt"].lower().replace(" ", "_"))}
+		assert set(entry["filters"][0][2]) == shipped, entry["dt"]

@@ -1,0 +1,33 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt, getdate
+
+from nmirf_app.implementation.status import refresh_recommendation_status
+
+
+class ImplementationAction(Document):
+	def validate(self):
+		self.validate_dates()
+		self.validate_progress()
+		self.total_budget = sum(flt(line.amount) for line in self.budget_lines)
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		linked = {row.recommendation for row in self.recommendations}
+		if before:
+			linked |= {row.recommendation for row in before.recommendations}
+		refresh_recommendation_status(linked)
+
+	def validate_dates(self):
+		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):
+			frappe.throw(_("End: the action cannot end before it starts."), title=_("Invalid dates"))
+
+	def validate_progress(self):
+		if not 0 <= flt(self.progress_percent) <= 100:
+			frappe.throw(_("Progress: give a percentage between 0 and 100."), title=_("Invalid progress"))
+		if self.status == "Completed":
+			self.progress_percent = 100

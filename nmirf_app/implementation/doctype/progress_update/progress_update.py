@@ -1,0 +1,110 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import nowdate
+
+from nmirf_app.implementation.status import refresh_recommendation_status
+from nmirf_app.permissions import institutions_in_scope
+
+WORKFLOW = "Progress Update Approval"
+# who did each step, recorded when the document enters the state
+STEP_FIELDS = {"Submitted": "submitted_by", "Validated": "validated_by", "Approved": "approved_by"}
+
+
+class ProgressUpdate(Document):
+	def validate(self):
+		self.set_default_institution()
+		self.validate_subject()
+		self.validate_institution_in_scope()
+		self.validate_edit_in_current_state()
+		self.record_workflow_step()
+
+	def before_submit(self):
+		if self.workflow_state != "Approved":
+			frappe.throw(
+				_("Only the secretariat's approval submits a progress update (it is {0}).").format(
+					_(self.workflow_state)
+				),
+				frappe.PermissionError,
+			)
+
+	def on_submit(self):
+		refresh_recommendation_status(self.recommendations_concerned())
+
+	def on_cancel(self):
+		refresh_recommendation_status(self.recommendations_concerned())
+
+	def recommendations_concerned(self) -> list[str]:
+		names = [self.recommendation] if self.recommendation else []
+		if self.implementation_action:
+			names += frappe.get_all(
+				"Action Recommendation",
+				filters={"parent": self.implementation_action, "parenttype": "Implementation Action"},
+				pluck="recommendation",
+			)
+		return names
+
+	def set_default_institution(self):
+		if self.institution:
+			return
+		institutions = institutions_in_scope(frappe.session.user)
+		if institutions and len(institutions) == 1:
+			self.institution = institutions[0]
+		elif self.implementation_action:
+			self.institution = frappe.db.get_value(
+				"Implementation Action", self.implementation_action, "lead_institution"
+			)
+
+	def validate_subject(self):
+		if not self.implementation_action and not self.recommendation:
+			frappe.throw(
+				_("Action or Recommendation: say what this update reports on."),
+				title=_("Nothing to report on"),
+			)
+
+	def validate_institution_in_scope(self):
+		institutions = institutions_in_scope(frappe.session.user)
+		if institutions is not None and self.institution not in institutions:
+			frappe.throw(
+				_("Institution: you report for {0}, not for {1}.").format(
+					", ".join(institutions) or _("no institution"), self.institution
+				),
+				frappe.PermissionError,
+			)
+
+	def validate_edit_in_current_state(self):
+		"""Frappe checks workflow transitions; this checks plain edits: in each state only the role
+		that holds the update may change it (the validator cannot rewrite a draft, nor a focal point a
+		submitted update), through the desk and the REST API alike."""
+		before = self.get_doc_before_save()
+		if not before or before.workflow_state != self.workflow_state:
+			return
+		roles = set(frappe.get_roles())
+		if roles & {"Administrator", "System Manager"}:
+			return
+		workflow = frappe.get_cached_doc("Workflow", WORKFLOW)
+		editors = {row.allow_edit for row in workflow.states if row.state == self.workflow_state}
+		if not editors & roles:
+			frappe.throw(
+				_("This update is {0}: only {1} may change it now.").format(
+					_(self.workflow_state), ", ".join(_(role) for role in sorted(editors))
+				),
+				frappe.PermissionError,
+			)
+
+	def record_workflow_step(self):
+		before = self.get_doc_before_save()
+		if not before or before.workflow_state == self.workflow_state:
+			return
+		if self.workflow_state == "Returned" and not (self.return_reason or "").strip():
+			frappe.throw(
+				_("Reason for return: say what the institution must complete or correct."),
+				title=_("Reason required"),
+			)
+		if self.workflow_state in STEP_FIELDS:
+			self.set(STEP_FIELDS[self.workflow_state], frappe.session.user)
+		if self.workflow_state == "Approved":
+			self.approved_on = nowdate()

@@ -1,0 +1,200 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""The approval workflow of progress updates, enforced on the server: who may move an update, who
+may edit it in each state, which institution's updates a user may touch, and what approval changes."""
+
+import frappe
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+
+from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
+
+
+def as_user(user, function, *args, **kwargs):
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user("Administrator")
+
+
+class TestProgressUpdate(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.validator = make_user("validator.pu.health", "NMIRF Institution Validator")
+		cls.health = make_institution("PU Ministry of Health", validating_authority=cls.validator)
+		cls.justice = make_institution("PU Ministry of Justice")
+		cls.focal_point = make_user("fp.pu.health", "NMIRF Focal Point")
+		cls.other_focal_point = make_user("fp.pu.justice", "NMIRF Focal Point")
+		cls.secretariat = make_user("secretariat.pu", "NMIRF Secretariat")
+		make_focal_point(cls.focal_point, cls.health, role_type="Alternate")
+		make_focal_point(cls.other_focal_point, cls.justice, role_type="Alternate")
+		cls.recommendation = make_recommendation([cls.health]).name
+		cls.action = (
+			frappe.get_doc(
+				{
+					"doctype": "Implementation Action",
+					"action_title": "Train primary health staff on maternal care protocols",
+					"lead_institution": cls.health,
+					"start_date": "2025-01-01",
+					"end_date": "2026-12-31",
+					"recommendations": [{"recommendation": cls.recommendation}],
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def draft(self, user=None, **values):
+		def create():
+			return frappe.get_doc(
+				{
+					"doctype": "Progress Update",
+					"implementation_action": self.action,
+					"reported_status": "In progress",
+					"summary": "1,200 staff trained in 14 departments.",
+					**values,
+				}
+			).insert()
+
+		return as_user(user or self.focal_point, create)
+
+	def step(self, user, update, action):
+		return as_user(user, apply_workflow, update.as_dict(), action)
+
+	def test_full_approval_changes_the_recommendations_status(self):
+		self.assertEqual(
+			frappe.db.get_value("Recommendation", self.recommendation, "implementation_status"), "Not started"
+		)
+		update = self.draft()
+		self.assertEqual((update.workflow_state, update.institution), ("Draft", self.health))
+		update = self.step(self.focal_point, update, "Submit for validation")
+		update = self.step(self.validator, update, "Validate")
+		update = self.step(self.secretariat, update, "Approve")
+		self.assertEqual((update.workflow_state, update.docstatus), ("Approved", 1))
+		self.assertEqual(
+			(update.submitted_by, update.validated_by, update.approved_by),
+			(self.focal_point, self.validator, self.secretariat),
+		)
+		self.assertEqual(
+			frappe.db.get_value("Recommendation", self.recommendation, "implementation_status"), "In progress"
+		)
+
+	def test_a_focal_point_cannot_approve_or_skip_steps(self):
+		update = self.step(self.focal_point, self.draft(), "Submit for validation")
+		with self.assertRaises(WorkflowTransitionError):
+			self.step(self.focal_point, update, "Validate")
+		update = self.step(self.validator, update, "Validate")
+		with self.assertRaises(WorkflowTransitionError):
+			self.step(self.focal_point, update, "Approve")
+
+		# the REST API path: a plain save that sets the state
+		def jump_to_approved():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.workflow_state = "Approved"
+			doc.save()
+
+		with self.assertRaises((WorkflowPermissionError, frappe.PermissionError)):
+			as_user(self.focal_point, jump_to_approved)
+
+	def test_the_secretariat_cannot_skip_the_validator(self):
+		update = self.draft()
+
+		def jump():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.workflow_state = "Approved"
+			doc.save()
+
+		with self.assertRaises(WorkflowPermissionError):
+			as_user(self.secretariat, jump)
+
+	def test_submitting_without_approval_is_refused(self):
+		update = self.draft()
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.secretariat, lambda: frappe.get_doc("Progress Update", update.name).submit())
+
+	def test_return_needs_a_reason_and_goes_back_to_the_focal_point(self):
+		update = self.step(self.focal_point, self.draft(), "Submit for validation")
+		with self.assertRaisesRegex(frappe.ValidationError, "Reason for return"):
+			self.step(self.validator, update, "Return")
+
+		def give_reason():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.return_reason = "Attach the training attendance lists."
+			doc.save()
+
+		as_user(self.validator, give_reason)
+		update = self.step(self.validator, frappe.get_doc("Progress Update", update.name), "Return")
+		self.assertEqual(update.workflow_state, "Returned")
+		update = self.step(self.focal_point, update, "Resubmit")
+		self.assertEqual(update.workflow_state, "Submitted")
+
+	def test_a_submitted_update_is_no_longer_the_focal_points_to_edit(self):
+		update = self.step(self.focal_point, self.draft(), "Submit for validation")
+
+		def rewrite():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.summary = "Everything was done."
+			doc.save()
+
+		with self.assertRaisesRegex(frappe.PermissionError, "only NMIRF Institution Validator"):
+			as_user(self.focal_point, rewrite)
+
+	def test_another_institutions_focal_point_can_neither_see_nor_report_for_it(self):
+		update = self.draft()
+		frappe.set_user(self.other_focal_point)
+		self.assertNotIn(update.name, frappe.get_list("Progress Update", pluck="name"))
+		self.assertFalse(frappe.has_permission("Progress Update", "read", update.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc(
+				{
+					"doctype": "Progress Update",
+					"institution": self.health,
+					"recommendation": self.recommendation,
+					"reported_status": "Fully implemented",
+					"summary": "Not ours to say.",
+				}
+			).insert()
+		self.assertNotIn(self.action, frappe.get_list("Implementation Action", pluck="name"))
+
+	def test_the_validator_of_one_institution_cannot_validate_anothers(self):
+		justice_update = self.draft(
+			user=self.other_focal_point, recommendation=self.recommendation, implementation_action=None
+		)
+		justice_update = self.step(self.other_focal_point, justice_update, "Submit for validation")
+		with self.assertRaises(frappe.PermissionError):
+			self.step(self.validator, justice_update, "Validate")
+
+
+class TestImplementationAssessment(FrappeTestCase):
+	def test_only_the_states_own_voices_set_the_status(self):
+		institution = make_institution("PU Ministry of Women")
+		recommendation = make_recommendation([institution]).name
+
+		def assess(voice, **values):
+			frappe.get_doc(
+				{
+					"doctype": "Implementation Assessment",
+					"recommendation": recommendation,
+					"voice": voice,
+					**values,
+				}
+			).insert(ignore_permissions=True)
+			return frappe.db.get_value("Recommendation", recommendation, "implementation_status")
+
+		self.assertEqual(assess("NHRI", assessed_on="2025-03-01", status="Not started"), "Not assessed")
+		self.assertEqual(
+			assess("Government", assessed_on="2025-02-01", status="Partially implemented"),
+			"Partially implemented",
+		)
+		self.assertEqual(assess("Treaty body", assessed_on="2025-06-01", grade="C1"), "Partially implemented")
+		grade = frappe.get_last_doc(
+			"Implementation Assessment", {"recommendation": recommendation, "voice": "Treaty body"}
+		)
+		self.assertTrue(grade.grade_meaning)
+		with self.assertRaises(frappe.ValidationError):
+			assess("NHRI", assessed_on="2025-06-01", grade="A")
