@@ -47,5 +47,9 @@ has_permission = {
 }
 
 scheduler_events = {
-	"daily": ["nmirf_app.nmirf_setup.doctype.focal_point.focal_point.refresh_active_flags"],
+	"daily": [
+		"nmirf_app.nmirf_setup.doctype.focal_point.focal_point.refresh_active_flags",
+		"nmirf_app.implementation.tasks.send_deadline_reminders",
+	],
+	"weekly": ["nmirf_app.implementation.tasks.send_weekly_digest"],
 }

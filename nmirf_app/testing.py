@@ -50,8 +50,6 @@ def make_focal_point(user: str, institution: str, role_type: str = "Main", **val
 	).insert(ignore_permissions=True)
 
 
-
-
 def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool = True, **values):
 	"""institutions: names (the first leads) or (name, role) pairs."""
 	rows = []

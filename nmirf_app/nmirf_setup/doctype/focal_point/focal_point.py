@@ -26,6 +26,12 @@ class FocalPoint(Document):
 
 	def on_update(self):
 		ensure_user_has_role(self.user, FOCAL_POINT_ROLE)
+		if self.predecessor and self.has_value_changed("predecessor"):
+			from nmirf_app.recommendations.assignment import hand_over_assignments
+
+			predecessor_user = frappe.db.get_value("Focal Point", self.predecessor, "user")
+			if predecessor_user and predecessor_user != self.user:
+				hand_over_assignments(predecessor_user, self.user, self.institution)
 
 	def as_term(self) -> Term:
 		return Term(

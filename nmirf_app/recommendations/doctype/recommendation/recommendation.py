@@ -12,6 +12,7 @@ from nmirf_app.core.references import (
 	make_title,
 	next_free_reference,
 )
+from nmirf_app.core.upr_text import upr_cycle_of_session
 
 UPR = "UPR"
 
@@ -35,6 +36,11 @@ class Recommendation(Document):
 		self.validate_follow_up()
 		self.set_dedupe_key()
 
+	def on_update(self):
+		from nmirf_app.recommendations.assignment import assign_new_institutions
+
+		assign_new_institutions(self)
+
 	def is_upr(self) -> bool:
 		return self.mechanism_type == UPR or self.mechanism == UPR
 
@@ -47,6 +53,8 @@ class Recommendation(Document):
 		self.year = getdate(self.document_date).year if self.document_date else None
 		if not self.state_under_review:
 			self.state_under_review = frappe.db.get_single_value("NMIRF Settings", "state")
+		if self.is_upr() and not self.upr_cycle and self.session:
+			self.upr_cycle = upr_cycle_of_session(self.session)
 
 	def validate_upr_fields(self):
 		if self.is_upr():

@@ -1,0 +1,185 @@
+"""Scheduler jobs: daily deadline reminders with escalation, and each focal point's weekly digest.
+What goes to whom is decided in nmirf_app.core.reminders; this module gathers the deadlines and
+delivers through Frappe's notifications (bell and e-mail) and the e-mail queue."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.utils import cint, get_url_to_form, getdate, nowdate
+
+from nmirf_app.core.focal_points import is_term_active
+from nmirf_app.core.reminders import Deadline, select_reminders, weekly_digest
+
+OPEN_ACTION_STATUSES = ("Planned", "In progress", "On hold")
+REMINDER_SUBJECTS = {
+	"due soon": _("Due in {days} day(s): {title}"),
+	"overdue": _("Overdue by {days} day(s): {title}"),
+	"escalated to validator": _("Your institution is {days} day(s) late: {title}"),
+	"escalated to secretariat": _("An institution is {days} day(s) late: {title}"),
+}
+
+
+def active_focal_points_by_institution(today) -> dict[str, list[str]]:
+	people = defaultdict(list)
+	for row in frappe.get_all(
+		"Focal Point", fields=["user", "institution", "active_from", "active_to"], limit_page_length=0
+	):
+		if is_term_active(getdate(row.active_from), getdate(row.active_to) if row.active_to else None, today):
+			people[row.institution].append(row.user)
+	return people
+
+
+def secretariat_users() -> tuple[str, ...]:
+	users = frappe.get_all(
+		"Has Role", filters={"role": "NMIRF Secretariat", "parenttype": "User"}, pluck="parent", distinct=True
+	)
+	enabled = frappe.get_all("User", filters={"name": ("in", users or [""]), "enabled": 1}, pluck="name")
+	return tuple(sorted(enabled))
+
+
+def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
+	"""Open actions by their end date and flagged recommendations by their follow-up deadline, with
+	who owns them: the lead institution's active focal points, its validator, the secretariat."""
+	focal_points = active_focal_points_by_institution(today)
+	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
+	secretariat = secretariat_users()
+	deadlines, documents = [], {}
+
+	def add(doctype, name, title, due_on, institution):
+		reference = f"{doctype} {name}"
+		documents[reference] = (doctype, name)
+		deadlines.append(
+			Deadline(
+				reference=reference,
+				title=title,
+				due_on=getdate(due_on),
+				owners=tuple(focal_points.get(institution, ())),
+				validator=validators.get(institution),
+				secretariat=secretariat,
+			)
+		)
+
+	for action in frappe.get_all(
+		"Implementation Action",
+		filters={"status": ("in", OPEN_ACTION_STATUSES), "end_date": ("is", "set")},
+		fields=["name", "action_title", "end_date", "lead_institution"],
+		limit_page_length=0,
+	):
+		add(
+			"Implementation Action",
+			action.name,
+			action.action_title,
+			action.end_date,
+			action.lead_institution,
+		)
+	for recommendation in frappe.get_all(
+		"Recommendation",
+		filters={
+			"follow_up_required": 1,
+			"follow_up_deadline": ("is", "set"),
+			"implementation_status": ("!=", "Fully implemented"),
+		},
+		fields=["name", "title", "follow_up_deadline", "lead_institution"],
+		limit_page_length=0,
+	):
+		add(
+			"Recommendation",
+			recommendation.name,
+			recommendation.title,
+			recommendation.follow_up_deadline,
+			recommendation.lead_institution,
+		)
+	return deadlines, documents
+
+
+def send_deadline_reminders(today=None):
+	"""Daily. Safe to run twice a day: what was sent today is in NMIRF Reminder and is not resent."""
+	today = getdate(today or nowdate())
+	settings = frappe.get_cached_doc("NMIRF Settings")
+	deadlines, documents = open_deadlines(today)
+	already_sent = {
+		(f"{row.reference_doctype} {row.reference_name}", row.kind, row.recipient, getdate(row.sent_on))
+		for row in frappe.get_all(
+			"NMIRF Reminder",
+			filters={"sent_on": today},
+			fields=["reference_doctype", "reference_name", "kind", "recipient", "sent_on"],
+			limit_page_length=0,
+		)
+	}
+	reminders = select_reminders(
+		deadlines,
+		today,
+		lead_days=cint(settings.reminder_lead_days) or 14,
+		escalation_days=cint(settings.escalation_after_days) or 7,
+		already_sent=already_sent,
+	)
+	titles = {deadline.reference: deadline.title for deadline in deadlines}
+	for reminder in reminders:
+		doctype, name = documents[reminder.reference]
+		frappe.get_doc(
+			{
+				"doctype": "NMIRF Reminder",
+				"reference_doctype": doctype,
+				"reference_name": name,
+				"kind": reminder.kind,
+				"recipient": reminder.recipient,
+				"sent_on": today,
+				"due_on": reminder.due_on,
+				"days": reminder.days,
+			}
+		).insert(ignore_permissions=True)  # the scheduler's own log
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": doctype,
+				"document_name": name,
+				"subject": REMINDER_SUBJECTS[reminder.kind].format(
+					days=abs(reminder.days), title=titles[reminder.reference]
+				),
+				"from_user": "Administrator",
+			},
+			[reminder.recipient],
+		)
+	return reminders
+
+
+def send_weekly_digest(today=None):
+	"""Weekly: each focal point gets one message listing what is theirs, overdue first — by e-mail
+	when the site can send e-mail, and always in the notification bell."""
+	today = getdate(today or nowdate())
+	deadlines, documents = open_deadlines(today)
+	digests = weekly_digest(deadlines, today)
+	can_email = frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1})
+	for owner, lines in digests.items():
+		overdue = sum(1 for line in lines if line.overdue)
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": "Focal Point",
+				"subject": _("Your deadlines this week: {0} overdue, {1} coming up").format(
+					overdue, len(lines) - overdue
+				),
+				"from_user": "Administrator",
+			},
+			[owner],
+		)
+		if not can_email:
+			continue
+		items = "".join(
+			"<li>{state} — <a href='{url}'>{title}</a> ({due})</li>".format(
+				state=_("Overdue") if line.overdue else _("Due"),
+				url=get_url_to_form(*documents[line.reference]),
+				title=frappe.utils.escape_html(line.title),
+				due=frappe.format(line.due_on, "Date"),
+			)
+			for line in lines
+		)
+		frappe.sendmail(
+			recipients=[owner],
+			subject=_("Your NMIRF deadlines this week"),
+			message=f"<p>{_('What your institution is responsible for, overdue first:')}</p><ul>{items}</ul>",
+			reference_doctype="Focal Point",
+		)
+	return digests

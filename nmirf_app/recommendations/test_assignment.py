@@ -1,0 +1,92 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Assignment of recommendations to institutions: ToDos, accept/dispute, cluster-wide, turnover."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, nowdate
+
+from nmirf_app.recommendations.assignment import assign_institution_to_cluster, respond_to_assignment
+from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
+
+
+def open_todos(user, recommendation):
+	return frappe.get_all(
+		"ToDo", {"allocated_to": user, "reference_name": recommendation, "status": "Open"}, pluck="name"
+	)
+
+
+class TestAssignment(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.education = make_institution("Assign Test Ministry of Education")
+		cls.culture = make_institution("Assign Test Ministry of Culture")
+		cls.focal_point = make_user("fp.assign.education", "NMIRF Focal Point")
+		cls.other = make_user("fp.assign.culture", "NMIRF Focal Point")
+		cls.secretariat = make_user("secretariat.assign", "NMIRF Secretariat")
+		cls.term = make_focal_point(cls.focal_point, cls.education, active_from=add_days(nowdate(), -100))
+		make_focal_point(cls.other, cls.culture, role_type="Alternate")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_naming_an_institution_assigns_its_focal_points(self):
+		recommendation = make_recommendation([self.education]).name
+		self.assertEqual(len(open_todos(self.focal_point, recommendation)), 1)
+		self.assertEqual(open_todos(self.other, recommendation), [])
+
+	def test_focal_point_accepts_and_the_todo_closes(self):
+		recommendation = make_recommendation([self.education]).name
+		frappe.set_user(self.focal_point)
+		respond_to_assignment(recommendation, self.education, "Accepted")
+		frappe.set_user("Administrator")
+		row = frappe.get_doc("Recommendation", recommendation).responsible_institutions[0]
+		self.assertEqual(row.assignment_status, "Accepted")
+		self.assertEqual(open_todos(self.focal_point, recommendation), [])
+
+	def test_dispute_needs_a_reason_and_reaches_the_secretariat(self):
+		recommendation = make_recommendation([self.education]).name
+		frappe.set_user(self.focal_point)
+		with self.assertRaisesRegex(frappe.ValidationError, "Reason"):
+			respond_to_assignment(recommendation, self.education, "Disputed")
+		respond_to_assignment(recommendation, self.education, "Disputed", "Museums belong to Culture.")
+		frappe.set_user("Administrator")
+		row = frappe.get_doc("Recommendation", recommendation).responsible_institutions[0]
+		self.assertEqual((row.assignment_status, row.remarks), ("Disputed", "Museums belong to Culture."))
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log", {"for_user": self.secretariat, "document_name": recommendation}
+			)
+		)
+
+	def test_only_the_institutions_people_may_answer(self):
+		recommendation = make_recommendation([self.education]).name
+		frappe.set_user(self.other)
+		with self.assertRaises(frappe.PermissionError):
+			respond_to_assignment(recommendation, self.education, "Accepted")
+
+	def test_an_institution_is_assigned_to_a_whole_cluster_at_once(self):
+		cluster = frappe.get_doc(
+			{"doctype": "Recommendation Cluster", "cluster_name": "Assign Test Culture"}
+		).insert()
+		names = [make_recommendation([self.education], cluster=cluster.name).name for _ in range(3)]
+		frappe.set_user(self.secretariat)
+		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), 3)
+		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), 0)
+		frappe.set_user("Administrator")
+		for name in names:
+			self.assertEqual(len(open_todos(self.other, name)), 1)
+		frappe.set_user(self.other)
+		with self.assertRaises(frappe.PermissionError):
+			assign_institution_to_cluster(cluster.name, self.culture)
+
+	def test_turnover_hands_open_assignments_to_the_successor(self):
+		recommendation = make_recommendation([self.education]).name
+		self.term.active_to = add_days(nowdate(), -1)
+		self.term.save()
+		successor = make_user("fp.assign.successor")
+		make_focal_point(successor, self.education, active_from=nowdate(), predecessor=self.term.name)
+		self.assertEqual(open_todos(self.focal_point, recommendation), [])
+		self.assertEqual(len(open_todos(successor, recommendation)), 1)
+		self.assertTrue(frappe.db.exists("Focal Point", self.term.name))
