@@ -59,6 +59,8 @@ class ProgressUpdate(Document):
 			)
 
 	def validate_subject(self):
+		if not self.institution:
+			frappe.throw(_("Institution: say which institution reports."), title=_("Institution missing"))
 		if not self.implementation_action and not self.recommendation:
 			frappe.throw(
 				_("Action or Recommendation: say what this update reports on."),
