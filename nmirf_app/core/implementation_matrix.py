@@ -38,7 +38,9 @@ COLUMNS = (
 	MatrixColumn("Lead institution", "lead_institution", 28),
 	MatrixColumn("Supporting institutions", "supporting_institutions", 30),
 	MatrixColumn("Priority", "priority", 10),
+	MatrixColumn("Actions", "actions", 40),
 	MatrixColumn("Implementation status", "implementation_status", 20),
+	MatrixColumn("Latest approved progress", "latest_progress", 60),
 )
 
 

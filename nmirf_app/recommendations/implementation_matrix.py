@@ -5,7 +5,7 @@ import json
 import frappe
 from frappe import _
 from frappe.desk.utils import provide_binary_file
-from frappe.utils import nowdate
+from frappe.utils import nowdate, strip_html
 
 from nmirf_app.core.implementation_matrix import write_matrix_xlsx
 
@@ -43,7 +43,9 @@ def matrix_records(filters=None) -> list[dict]:
 	)
 	by_name = {record.name: record for record in records}
 	for record in records:
-		record.update({table: [] for table in CHILD_VALUES}, supporting_institutions=[])
+		record.update(
+			{table: [] for table in CHILD_VALUES}, supporting_institutions=[], actions=[], latest_progress=""
+		)
 	names = list(by_name)
 	if not names:
 		return records
@@ -65,7 +67,49 @@ def matrix_records(filters=None) -> list[dict]:
 		limit_page_length=0,
 	):
 		by_name[row.parent]["supporting_institutions"].append(row.institution)
+	add_actions_and_progress(by_name)
 	return records
+
+
+def add_actions_and_progress(by_name: dict):
+	"""Each recommendation's actions (with status) and its latest approved progress update, whether
+	reported on the recommendation itself or on one of its actions."""
+	names = list(by_name)
+	links = frappe.get_all(
+		"Action Recommendation",
+		filters={"parenttype": "Implementation Action", "recommendation": ("in", names)},
+		fields=["parent", "recommendation"],
+		limit_page_length=0,
+	)
+	actions = {
+		action.name: action
+		for action in frappe.get_all(
+			"Implementation Action",
+			filters={"name": ("in", sorted({link.parent for link in links}) or [""])},
+			fields=["name", "action_title", "status", "progress_percent"],
+			limit_page_length=0,
+		)
+	}
+	recommendations_of_action = {}
+	for link in links:
+		recommendations_of_action.setdefault(link.parent, []).append(link.recommendation)
+		action = actions.get(link.parent)
+		if action:
+			by_name[link.recommendation]["actions"].append(
+				f"{action.action_title} ({_(action.status)}, {int(action.progress_percent or 0)}%)"
+			)
+	for update in frappe.get_all(
+		"Progress Update",
+		filters={"docstatus": 1, "workflow_state": "Approved"},
+		or_filters=[["recommendation", "in", names], ["implementation_action", "in", list(actions) or [""]]],
+		fields=["recommendation", "implementation_action", "approved_on", "summary", "institution"],
+		order_by="approved_on asc, creation asc",
+		limit_page_length=0,
+	):
+		text = f"{update.approved_on} — {update.institution}: {strip_html(update.summary or '').strip()}"
+		for name in {update.recommendation, *recommendations_of_action.get(update.implementation_action, [])}:
+			if name in by_name:
+				by_name[name]["latest_progress"] = text  # ascending order: the last one wins
 
 
 @frappe.whitelist()

@@ -32,6 +32,29 @@ class TestImplementationMatrix(FrappeTestCase):
 			recommendation_text='=HYPERLINK("http://evil.example","click") ensure safe drinking water',
 		).name
 		cls.police_rec = make_recommendation([cls.police]).name
+		action = frappe.get_doc(
+			{
+				"doctype": "Implementation Action",
+				"action_title": "Extend the rural water network",
+				"lead_institution": cls.water,
+				"start_date": "2025-01-01",
+				"end_date": "2026-12-31",
+				"status": "In progress",
+				"progress_percent": 40,
+				"recommendations": [{"recommendation": cls.water_rec}],
+			}
+		).insert(ignore_permissions=True)
+		update = frappe.get_doc(
+			{
+				"doctype": "Progress Update",
+				"institution": cls.water,
+				"implementation_action": action.name,
+				"reported_status": "In progress",
+				"summary": "<p>120 villages connected.</p>",
+			}
+		).insert(ignore_permissions=True)
+		# approval is the workflow's business (tested elsewhere); here only its outcome matters
+		update.db_set({"workflow_state": "Approved", "docstatus": 1, "approved_on": "2026-02-01"})
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -46,6 +69,10 @@ class TestImplementationMatrix(FrappeTestCase):
 		self.assertEqual(water["Supporting institutions"], self.police)
 		self.assertEqual(water["Themes"], "Safe drinking water & sanitation")
 		self.assertEqual(water["SDG targets"], "6.1")
+		self.assertEqual(water["Actions"], "Extend the rural water network (In progress, 40%)")
+		self.assertEqual(
+			water["Latest approved progress"], f"2026-02-01 — {self.water}: 120 villages connected."
+		)
 		# a text that looks like a formula is written as text, never evaluated by Excel
 		self.assertTrue(water["Recommendation"].startswith("'="))
 
