@@ -5,6 +5,8 @@ import secrets
 import frappe
 from frappe.utils import add_days, nowdate
 
+from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
+
 TEST_DOMAIN = "nmirf-test.example"
 
 
@@ -82,26 +84,6 @@ def make_recommendation(institutions=(), *, mechanism: str = "CRC", insert: bool
 	return doc
 
 
-UHRI_HEADERS = (
-	"Text",
-	"Countries Concerned",
-	"Reccomending Body",
-	"Document Symbol",
-	"Themes",
-	"Affected Persons",
-	"Sdgs",
-	"Document Publication Date",
-	"UPR Reccomending States",
-	"UPR Position",
-	"Type",
-	"OHCHR Annotation Id",
-	"UPR Session",
-	"Regions Concerned",
-	"Recommending Regions",
-	"Date of publication on UHRI",
-)
-
-
 def uhri_xlsx_bytes(rows: list[dict]) -> bytes:
 	"""A workbook shaped like OHCHR's UHRI export: `- ` prefixes, newline lists, serial dates."""
 	import io
@@ -110,10 +92,10 @@ def uhri_xlsx_bytes(rows: list[dict]) -> bytes:
 
 	workbook = Workbook()
 	sheet = workbook.active
-	sheet.append(list(UHRI_HEADERS))
+	sheet.append(list(UHRI_XLSX_HEADERS))
 	for row in rows:
 		cells = []
-		for header in UHRI_HEADERS:
+		for header in UHRI_XLSX_HEADERS:
 			value = row.get(header, "")
 			if isinstance(value, list | tuple):
 				value = "\n".join(f"- {item}" for item in value)
@@ -132,3 +114,12 @@ def make_private_file(file_name: str, content: bytes) -> str:
 		.insert(ignore_permissions=True)
 		.file_url
 	)
+
+
+def as_user(user: str, function, *args, **kwargs):
+	"""Runs `function` as `user`, then comes back to Administrator."""
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user("Administrator")

@@ -14,27 +14,10 @@ from nmirf_app.core.recommendation_import import (
 	plan_change,
 	read_candidates,
 )
-from nmirf_app.core.uhri_format import UhriFormatError, UhriRecord
+from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS, UhriFormatError, UhriRecord
 
 # OHCHR's own headers, typo included (UHRI_FORMAT.md).
-UHRI_HEADERS = [
-	"Text",
-	"Countries Concerned",
-	"Reccomending Body",
-	"Document Symbol",
-	"Themes",
-	"Affected Persons",
-	"Sdgs",
-	"Document Publication Date",
-	"UPR Reccomending States",
-	"UPR Position",
-	"Type",
-	"OHCHR Annotation Id",
-	"UPR Session",
-	"Regions Concerned",
-	"Recommending Regions",
-	"Date of publication on UHRI",
-]
+UHRI_HEADERS = list(UHRI_XLSX_HEADERS)
 
 CRC_TEXT = (
 	"18. The Committee recommends that the State party:\n"

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from nmirf_app.core.countries import CountryResolver
 from nmirf_app.core.uhri_format import (
+	UHRI_XLSX_HEADERS,
 	RowError,
 	UhriFormatError,
 	UhriRecord,
@@ -16,24 +17,7 @@ from nmirf_app.core.uhri_format import (
 )
 
 # The 16 headers exactly as OHCHR writes them, typo included.
-OHCHR_HEADERS = [
-	"Text",
-	"Countries Concerned",
-	"Reccomending Body",
-	"Document Symbol",
-	"Themes",
-	"Affected Persons",
-	"Sdgs",
-	"Document Publication Date",
-	"UPR Reccomending States",
-	"UPR Position",
-	"Type",
-	"OHCHR Annotation Id",
-	"UPR Session",
-	"Regions Concerned",
-	"Recommending Regions",
-	"Date of publication on UHRI",
-]
+OHCHR_HEADERS = list(UHRI_XLSX_HEADERS)
 CORRECTED_HEADERS = [header.replace("Reccomending", "Recommending") for header in OHCHR_HEADERS]
 
 CRC_TEXT = (

@@ -99,6 +99,26 @@ class UhriRecords(Iterator["UhriRecord | RowError"]):
 		return self.stats.rows_with_errors
 
 
+# The 16 headers of OHCHR's XLSX export, in its order and spelling (typo "Reccomending" included).
+UHRI_XLSX_HEADERS = (
+	"Text",
+	"Countries Concerned",
+	"Reccomending Body",
+	"Document Symbol",
+	"Themes",
+	"Affected Persons",
+	"Sdgs",
+	"Document Publication Date",
+	"UPR Reccomending States",
+	"UPR Position",
+	"Type",
+	"OHCHR Annotation Id",
+	"UPR Session",
+	"Regions Concerned",
+	"Recommending Regions",
+	"Date of publication on UHRI",
+)
+
 # Source column or JSON key → UhriRecord field. XLSX headers keep OHCHR's spelling "Reccomending"
 # and some exports correct it; the JSON export has keys of its own (UHRI_FORMAT.md).
 _COLUMN_FIELDS = {

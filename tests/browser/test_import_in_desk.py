@@ -7,12 +7,9 @@ import uuid
 from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from playwright.sync_api import expect
 
+from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
+
 SECRETARIAT = "secretariat@demo.nmirf.example"
-HEADERS = (
-	"Text", "Countries Concerned", "Reccomending Body", "Document Symbol", "Themes", "Affected Persons", "Sdgs",
-	"Document Publication Date", "UPR Reccomending States", "UPR Position", "Type", "OHCHR Annotation Id",
-	"UPR Session", "Regions Concerned", "Recommending Regions", "Date of publication on UHRI",
-)  # fmt: skip
 
 
 def write_export(path, annotation_ids, state):
@@ -20,13 +17,13 @@ def write_export(path, annotation_ids, state):
 
 	workbook = Workbook()
 	sheet = workbook.active
-	sheet.append(list(HEADERS))
+	sheet.append(list(UHRI_XLSX_HEADERS))
 	texts = (
 		"31. The Committee recommends that the State party guarantee access to clean water in Chaco schools.",
 		"32. The Committee recommends that the State party train teachers in inclusive education.",
 	)
 	for annotation_id, text in zip(annotation_ids, texts, strict=True):
-		row = dict.fromkeys(HEADERS, "")
+		row = dict.fromkeys(UHRI_XLSX_HEADERS, "")
 		row.update(
 			{
 				"Text": text,
@@ -39,7 +36,7 @@ def write_export(path, annotation_ids, state):
 				"OHCHR Annotation Id": f"- {annotation_id}",
 			}
 		)
-		sheet.append([row[header] for header in HEADERS])
+		sheet.append([row[header] for header in UHRI_XLSX_HEADERS])
 	workbook.save(path)
 
 

@@ -7,15 +7,7 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
-
-
-def as_user(user, function, *args, **kwargs):
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user("Administrator")
+from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
 
 
 class TestProgressUpdate(FrappeTestCase):
