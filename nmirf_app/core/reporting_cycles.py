@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-UPR = "UPR"
+from nmirf_app.core.recommendation_import import UPR_MECHANISM
 
 STANDARD_PROCEDURE = "Standard"
 SIMPLIFIED_PROCEDURE = "Simplified (LOIPR)"
@@ -43,10 +43,10 @@ UPR_NATIONAL_REPORT = "UPR national report"
 UPR_MID_TERM_REPORT = "UPR mid-term report"
 
 # The voluntary UPR mid-term report has no deadline. Human Rights Council resolution 16/21 (2011),
-# annex, para. 18, encourages a "midterm update on follow-up to accepted recommendations"; UPR Info's
-# guidance on mid-term reporting (2018, repeated in 2025) advises submitting it about two and a half
-# years after the review, half of the 4.5-year fourth cycle. We count from the Working Group review
-# rather than from the Council's adoption of the outcome a few months later, which errs on the early side.
+# annex, para. 18, encourages a "midterm update on follow-up to accepted recommendations"; UPR Info
+# ("Good practices for UPR mid-term reporting", 2025) advises submitting it around two and a half years
+# after the adoption of the outcome, half of the 4.5-year fourth cycle (a 2014 joint statement of 47 States
+# said two years). We count from the Working Group review, a few months before the adoption: early side.
 UPR_MID_TERM_MONTHS = 30
 
 
@@ -72,7 +72,7 @@ class ReportingObligation:
 
 	@property
 	def is_upr(self) -> bool:
-		return self.mechanism.strip().upper() == UPR
+		return self.mechanism.strip().upper() == UPR_MECHANISM
 
 
 class UpcomingReport(NamedTuple):

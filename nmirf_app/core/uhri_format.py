@@ -424,7 +424,13 @@ def _paragraph_text(raw: Any, *, html: bool) -> str:
 	else:
 		text = str(raw)
 	text = _VALUE_PREFIX.sub("", text.strip())
-	if html and _LOOKS_LIKE_HTML.search(text):
+	return plain_text(text) if html else _tidy_lines(text)
+
+
+def plain_text(text: str) -> str:
+	"""Text as a reader sees it: HTML tags dropped and entities decoded when it looks like HTML
+	(UHRI JSON, the desk's rich-text editor), paragraphs kept one per line, whitespace tidied."""
+	if _LOOKS_LIKE_HTML.search(text):
 		text = _html_to_text(text)
 	return _tidy_lines(text)
 

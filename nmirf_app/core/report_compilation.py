@@ -1,0 +1,498 @@
+"""The draft of a State report, assembled from approved progress and institutions' contributions,
+and its export to Word and Excel.
+
+The draft always reads the same for the same input, laid out as follows:
+
+1. "Introduction" (level 1) with the introduction text, when there is one.
+2. One level-1 section per section name of the contributions tied to neither a cluster nor a
+   recommendation, sorted by name regardless of case; a section named "Introduction" joins the
+   introduction, after its text.
+3. "Implementation of the recommendations" (level 1), then
+   - organised by cluster: one level-2 section per cluster, alphabetically, with "Other
+     recommendations" (those without a cluster) last. In it, recommendation after recommendation,
+     the approved progress on each (by approval date, then institution) followed by the
+     contributions tied to that recommendation; after them, the contributions tied to the cluster
+     only. A contribution tied to a recommendation follows it, whatever cluster it names.
+   - organised by recommendation: one level-2 section per recommendation, with its progress and
+     then its contributions. Contributions tied to a cluster only have no cluster heading to go
+     under there, so they join the sections of point 2 under their section name.
+4. The annex: every recommendation given, with its status, in the order of the body.
+
+Recommendations are ordered by mechanism (UPR first, then the treaty bodies alphabetically, then
+any other mechanism alphabetically), document symbol and paragraph, numbers compared as numbers
+("A/HRC/9/…" before "A/HRC/48/…", "118.2" before "118.10", "9" before "10"), and last by reference.
+Contributions in one place are ordered by section, institution and text.
+
+A section or recommendation with nothing to say is left out of the body; the annex still lists
+every recommendation with its status, which shows the secretariat what the draft does not cover yet.
+
+Texts may be HTML from Frappe's text editor: tags are dropped and each paragraph of text becomes a
+numbered paragraph. Paragraphs are numbered consecutively through the document, as in UN reports.
+The citation of the recommendation ("(A/HRC/48/9, para. 118.5 — UPR-3-118.5)") closes the last
+paragraph of each progress item, and of each contribution tied to a recommendation.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from itertools import count
+from pathlib import Path
+from typing import IO
+
+from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
+from nmirf_app.core.recommendation_import import UPR_MECHANISM
+from nmirf_app.core.references import normalise_symbol
+
+# UHRI's HTML export and Frappe's text editor need the same flattening to text; shared, not copied.
+from nmirf_app.core.uhri_format import plain_text
+
+BY_CLUSTER = "cluster"
+BY_RECOMMENDATION = "recommendation"
+ORGANISATIONS = (BY_CLUSTER, BY_RECOMMENDATION)
+
+# The ten treaty bodies (OHCHR); the Frappe side may pass its own list of Treaty Body mechanisms.
+TREATY_BODY_CODES = frozenset(("CCPR", "CESCR", "CERD", "CEDAW", "CAT", "SPT", "CRC", "CMW", "CRPD", "CED"))
+
+INTRODUCTION = "Introduction"
+IMPLEMENTATION = "Implementation of the recommendations"
+OTHER_RECOMMENDATIONS = "Other recommendations"
+OTHER_INFORMATION = "Other information"
+ANNEX_HEADING = "Annex: Recommendations covered by the report and their implementation status"
+
+ANNEX_COLUMNS = (
+	MatrixColumn("Reference", "reference", 16),
+	MatrixColumn("Mechanism", "mechanism", 12),
+	MatrixColumn("Document symbol", "document_symbol", 20),
+	MatrixColumn("Paragraph", "paragraph", 10),
+	MatrixColumn("Recommendation", "recommendation_text", 80),
+	MatrixColumn("Implementation status", "status", 22),
+)
+
+# Word properties when neither a generation date nor any approved progress dates the draft.
+FALLBACK_GENERATED_ON = date(2000, 1, 1)
+GENERATOR = "nmirf_app"
+
+_NUMBER_RUN = re.compile(r"(\d+)")
+# Control characters pasted from other programs that Word's XML cannot hold (python-docx refuses them);
+# vertical tab and form feed are left for splitlines, which reads them as paragraph breaks.
+_NOT_XML_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ReportRecommendation:
+	reference: str  # "UPR-3-118.5"
+	mechanism: str  # "UPR", "CRC" …
+	document_symbol: str  # "A/HRC/48/9"
+	paragraph: str  # "118.5"
+	text: str
+	cluster: str | None
+	status: str
+	themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ApprovedProgress:
+	reference: str  # the recommendation it reports on
+	institution: str
+	approved_on: date
+	summary: str  # may be HTML
+
+
+@dataclass(frozen=True)
+class Contribution:
+	section: str
+	institution: str
+	text: str  # may be HTML
+	cluster: str | None = None
+	recommendation: str | None = None
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+	number: int
+	text: str
+	reference: str | None = None  # the citation of the recommendation it reports on
+	source: str | None = None  # the institution that wrote it: for the secretariat, not printed
+
+
+@dataclass(frozen=True)
+class Section:
+	heading: str
+	level: int
+	paragraphs: tuple[NumberedParagraph, ...] = ()
+	subsections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+	reference: str
+	mechanism: str
+	document_symbol: str
+	paragraph: str
+	recommendation_text: str
+	status: str
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+	title: str
+	organise_by: str
+	sections: tuple[Section, ...]
+	annex: tuple[AnnexRow, ...]
+	data_as_of: date | None  # the latest approval date of the progress it reports
+
+	def iter_sections(self) -> Iterator[Section]:
+		"""Every section and subsection in document order."""
+
+		def walk(sections: Iterable[Section]) -> Iterator[Section]:
+			for section in sections:
+				yield section
+				yield from walk(section.subsections)
+
+		return walk(self.sections)
+
+	def numbered_paragraphs(self) -> list[NumberedParagraph]:
+		return [paragraph for section in self.iter_sections() for paragraph in section.paragraphs]
+
+
+@dataclass
+class _DraftSection:
+	heading: str
+	level: int
+	paragraphs: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+	subsections: list[_DraftSection] = field(default_factory=list)
+
+	def add_text(self, text: str, *, reference: str | None = None, source: str | None = None) -> None:
+		"""Each paragraph of `text`, the citation on the last one."""
+		pieces = text_paragraphs(text)
+		for index, piece in enumerate(pieces):
+			self.paragraphs.append((piece, reference if index == len(pieces) - 1 else None, source))
+
+
+def assemble_report(
+	title: str,
+	*,
+	recommendations: Iterable[ReportRecommendation],
+	progress: Iterable[ApprovedProgress],
+	contributions: Iterable[Contribution],
+	organise_by: str,
+	introduction: str = "",
+	treaty_bodies: Iterable[str] = TREATY_BODY_CODES,
+) -> ReportDocument:
+	"""The draft report, laid out by the rules in this module's docstring.
+
+	Raises ValueError for an unknown `organise_by`, two recommendations with one reference, and
+	progress or contributions about a recommendation not in `recommendations`: dropping them silently
+	would lose approved work from the report.
+	"""
+	if organise_by not in ORGANISATIONS:
+		raise ValueError(f"A report is organised by {' or '.join(ORGANISATIONS)}, not {organise_by!r}")
+	treaty_body_codes = {code.strip().upper() for code in treaty_bodies}
+	ordered = sorted(recommendations, key=lambda rec: recommendation_sort_key(rec, treaty_body_codes))
+	by_reference = _index_by_reference(ordered)
+	progress_by_reference = _group_progress(progress, by_reference)
+
+	contributions_by_reference: dict[str, list[Contribution]] = {}
+	contributions_by_cluster: dict[str, list[Contribution]] = {}
+	free_contributions: list[Contribution] = []
+	unknown = []
+	for contribution in sorted(contributions, key=_contribution_sort_key):
+		cluster = _cluster_of(contribution.cluster)
+		if contribution.recommendation:
+			if contribution.recommendation not in by_reference:
+				unknown.append(contribution.recommendation)
+			contributions_by_reference.setdefault(contribution.recommendation, []).append(contribution)
+		elif cluster and organise_by == BY_CLUSTER:
+			contributions_by_cluster.setdefault(cluster, []).append(contribution)
+		else:
+			free_contributions.append(contribution)
+	if unknown:
+		raise ValueError(
+			"Contributions refer to recommendations that are not in the report: "
+			+ ", ".join(sorted(set(unknown)))
+		)
+
+	def add_recommendation_material(section: _DraftSection, recommendation: ReportRecommendation) -> None:
+		citation = recommendation_citation(recommendation)
+		for item in progress_by_reference.get(recommendation.reference, ()):
+			section.add_text(item.summary, reference=citation, source=item.institution)
+		for contribution in contributions_by_reference.get(recommendation.reference, ()):
+			section.add_text(contribution.text, reference=citation, source=contribution.institution)
+
+	drafts = _opening_sections(introduction, free_contributions)
+	implementation = _DraftSection(IMPLEMENTATION, 1)
+	drafts.append(implementation)
+	annex_order: list[ReportRecommendation] = []
+	if organise_by == BY_CLUSTER:
+		recommendations_by_cluster: dict[str | None, list[ReportRecommendation]] = {}
+		for recommendation in ordered:
+			recommendations_by_cluster.setdefault(_cluster_of(recommendation.cluster), []).append(
+				recommendation
+			)
+		clusters = set(recommendations_by_cluster) | set(contributions_by_cluster)
+		for cluster in sorted(clusters, key=_cluster_sort_key):
+			section = _DraftSection(cluster or OTHER_RECOMMENDATIONS, 2)
+			for recommendation in recommendations_by_cluster.get(cluster, ()):
+				add_recommendation_material(section, recommendation)
+				annex_order.append(recommendation)
+			for contribution in contributions_by_cluster.get(cluster, ()):
+				section.add_text(contribution.text, source=contribution.institution)
+			implementation.subsections.append(section)
+	else:
+		for recommendation in ordered:
+			section = _DraftSection(recommendation_heading(recommendation), 2)
+			add_recommendation_material(section, recommendation)
+			implementation.subsections.append(section)
+			annex_order.append(recommendation)
+
+	numbers = count(1)
+	sections = tuple(frozen for draft in drafts if (frozen := _number_paragraphs(draft, numbers)) is not None)
+	approval_dates = [item.approved_on for items in progress_by_reference.values() for item in items]
+	return ReportDocument(
+		title=title,
+		organise_by=organise_by,
+		sections=sections,
+		annex=tuple(_annex_row(recommendation) for recommendation in annex_order),
+		data_as_of=max(approval_dates, default=None),
+	)
+
+
+def text_paragraphs(text: str | None) -> list[str]:
+	"""The paragraphs of a plain or HTML text, tags dropped and whitespace tidied."""
+	tidied = plain_text(_NOT_XML_CHARACTERS.sub("", text or ""))
+	return tidied.split("\n") if tidied else []
+
+
+def natural_key(value: str | None) -> tuple:
+	"""Compares numbers inside text as numbers: "118.2" < "118.10", "9" < "10".
+
+	Splitting on digit runs puts text at even positions and numbers at odd ones, so two keys
+	always compare like with like.
+	"""
+	parts = _NUMBER_RUN.split((value or "").strip().casefold())
+	return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+def mechanism_rank(mechanism: str, treaty_bodies: Collection[str] = TREATY_BODY_CODES) -> tuple[int, str]:
+	"""UPR first, then the treaty bodies, then the others; alphabetically within each group."""
+	code = (mechanism or "").strip().upper()
+	if code == UPR_MECHANISM:
+		return (0, code)
+	return (1 if code in treaty_bodies else 2, code)
+
+
+def recommendation_sort_key(
+	recommendation: ReportRecommendation, treaty_bodies: Collection[str] = TREATY_BODY_CODES
+) -> tuple:
+	return (
+		mechanism_rank(recommendation.mechanism, treaty_bodies),
+		natural_key(normalise_symbol(recommendation.document_symbol)),
+		natural_key(recommendation.paragraph),
+		recommendation.reference,
+	)
+
+
+def recommendation_citation(recommendation: ReportRecommendation) -> str:
+	"""`(A/HRC/48/9, para. 118.5 — UPR-3-118.5)`: where the UN published it, and how the NMIRF quotes it."""
+	source = ", ".join(
+		part
+		for part in (
+			(recommendation.document_symbol or "").strip(),
+			f"para. {recommendation.paragraph.strip()}" if (recommendation.paragraph or "").strip() else "",
+		)
+		if part
+	)
+	return f"({source} — {recommendation.reference})" if source else f"({recommendation.reference})"
+
+
+def recommendation_heading(recommendation: ReportRecommendation) -> str:
+	"""`Recommendation 118.5 (A/HRC/48/9)`, or the reference when symbol or paragraph is unknown."""
+	symbol = (recommendation.document_symbol or "").strip()
+	paragraph = (recommendation.paragraph or "").strip()
+	if symbol and paragraph:
+		return f"Recommendation {paragraph} ({symbol})"
+	return f"Recommendation {recommendation.reference}"
+
+
+def write_docx(
+	report: ReportDocument, stream_or_path: str | Path | IO[bytes], *, generated_on: date | None = None
+) -> None:
+	"""The report as a Word document: title, Heading 1/2 headings, paragraphs numbered "1.", "2.", …
+	in their text, and the annex as a table with a header row.
+
+	Writing the same report twice gives the same bytes: the document properties and the dates inside
+	the .docx package are set from `generated_on`, by default the report's latest approval date.
+	"""
+	# Imported here so that the rest of the module works where only the Excel export is used.
+	from docx import Document
+	from docx.oxml import OxmlElement
+	from docx.oxml.ns import qn
+	from docx.shared import Cm
+
+	stamp = generated_on or report.data_as_of or FALLBACK_GENERATED_ON
+	document = Document()
+	_set_fixed_properties(document.core_properties, report.title, stamp)
+	document.add_heading(report.title, level=0)
+	for section in report.iter_sections():
+		document.add_heading(section.heading, level=section.level)
+		for paragraph in section.paragraphs:
+			body = document.add_paragraph()
+			# A hanging indent with a tab stop aligns the text after the number, as in UN documents.
+			body.paragraph_format.left_indent = Cm(1)
+			body.paragraph_format.first_line_indent = Cm(-1)
+			body.paragraph_format.tab_stops.add_tab_stop(Cm(1))
+			body.add_run(f"{paragraph.number}.\t")
+			body.add_run(paragraph.text)
+			if paragraph.reference:
+				body.add_run(f" {paragraph.reference}").italic = True
+
+	if report.annex:
+		document.add_heading(ANNEX_HEADING, level=1)
+		table = document.add_table(rows=1, cols=len(ANNEX_COLUMNS))
+		table.style = "Table Grid"
+		header = table.rows[0]
+		# Word repeats a header row on every page the annex runs over.
+		repeat_header = OxmlElement("w:tblHeader")
+		repeat_header.set(qn("w:val"), "true")
+		header._tr.get_or_add_trPr().append(repeat_header)
+		for cell, column in zip(header.cells, ANNEX_COLUMNS, strict=True):
+			cell.paragraphs[0].add_run(column.header).bold = True
+		for row in report.annex:
+			values = asdict(row)
+			for cell, column in zip(table.add_row().cells, ANNEX_COLUMNS, strict=True):
+				cell.text = values[column.key] or ""
+
+	buffer = io.BytesIO()
+	document.save(buffer)
+	_write_bytes(_with_fixed_timestamps(buffer.getvalue(), stamp), stream_or_path)
+
+
+def write_xlsx_matrix(report: ReportDocument, stream: str | Path | IO[bytes]) -> None:
+	"""The annex as an Excel sheet, styled like the implementation matrix; cells go through safe_cell."""
+	records = [asdict(row) for row in report.annex]
+	_write_bytes(write_matrix_xlsx(records, title=report.title, columns=ANNEX_COLUMNS), stream)
+
+
+def _index_by_reference(recommendations: list[ReportRecommendation]) -> dict[str, ReportRecommendation]:
+	by_reference: dict[str, ReportRecommendation] = {}
+	duplicates = set()
+	for recommendation in recommendations:
+		if recommendation.reference in by_reference:
+			duplicates.add(recommendation.reference)
+		by_reference[recommendation.reference] = recommendation
+	if duplicates:
+		raise ValueError("Recommendations are given twice: " + ", ".join(sorted(duplicates)))
+	return by_reference
+
+
+def _group_progress(
+	progress: Iterable[ApprovedProgress], by_reference: dict[str, ReportRecommendation]
+) -> dict[str, list[ApprovedProgress]]:
+	grouped: dict[str, list[ApprovedProgress]] = {}
+	for item in sorted(
+		progress,
+		key=lambda item: (item.approved_on, item.institution.casefold(), item.institution, item.summary),
+	):
+		grouped.setdefault(item.reference, []).append(item)
+	unknown = sorted(set(grouped) - set(by_reference))
+	if unknown:
+		raise ValueError(
+			"Approved progress refers to recommendations that are not in the report: " + ", ".join(unknown)
+		)
+	return grouped
+
+
+def _opening_sections(introduction: str, free_contributions: list[Contribution]) -> list[_DraftSection]:
+	"""The introduction, then one section per contribution section name (contributions come sorted)."""
+	sections: dict[str, _DraftSection] = {INTRODUCTION.casefold(): _DraftSection(INTRODUCTION, 1)}
+	sections[INTRODUCTION.casefold()].add_text(introduction)
+	for contribution in free_contributions:
+		heading = contribution.section.strip() or OTHER_INFORMATION
+		section = sections.setdefault(heading.casefold(), _DraftSection(heading, 1))
+		section.add_text(contribution.text, source=contribution.institution)
+	return list(sections.values())
+
+
+def _number_paragraphs(draft: _DraftSection, numbers: Iterator[int]) -> Section | None:
+	"""The frozen section with its paragraphs numbered in document order; None when it is empty."""
+	paragraphs = tuple(
+		NumberedParagraph(next(numbers), text, reference, source)
+		for text, reference, source in draft.paragraphs
+	)
+	subsections = tuple(
+		frozen
+		for subsection in draft.subsections
+		if (frozen := _number_paragraphs(subsection, numbers)) is not None
+	)
+	if not paragraphs and not subsections:
+		return None
+	return Section(draft.heading, draft.level, paragraphs, subsections)
+
+
+def _annex_row(recommendation: ReportRecommendation) -> AnnexRow:
+	return AnnexRow(
+		reference=recommendation.reference,
+		mechanism=recommendation.mechanism,
+		document_symbol=recommendation.document_symbol,
+		paragraph=recommendation.paragraph,
+		recommendation_text=" ".join(text_paragraphs(recommendation.text)),
+		status=recommendation.status,
+	)
+
+
+def _cluster_of(cluster: str | None) -> str | None:
+	return (cluster or "").strip() or None
+
+
+def _cluster_sort_key(cluster: str | None) -> tuple:
+	return (cluster is None, (cluster or "").casefold(), cluster or "")
+
+
+def _contribution_sort_key(contribution: Contribution) -> tuple:
+	return (
+		contribution.section.strip().casefold(),
+		contribution.section,
+		contribution.institution.casefold(),
+		contribution.institution,
+		contribution.text,
+	)
+
+
+def _set_fixed_properties(properties, title: str, stamp: date) -> None:
+	moment = datetime(stamp.year, stamp.month, stamp.day)
+	properties.title = title
+	properties.author = GENERATOR
+	properties.last_modified_by = GENERATOR
+	properties.comments = ""
+	properties.created = moment
+	properties.modified = moment
+	properties.revision = 1
+
+
+def _with_fixed_timestamps(package: bytes, stamp: date) -> bytes:
+	"""The .docx zip rewritten with every member dated `stamp`: zip entries otherwise carry the
+	time of writing, which alone would make two identical documents differ."""
+	date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+	output = io.BytesIO()
+	with (
+		zipfile.ZipFile(io.BytesIO(package)) as source,
+		zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+	):
+		for member in source.infolist():
+			info = zipfile.ZipInfo(member.filename, date_time=date_time)
+			info.compress_type = zipfile.ZIP_DEFLATED
+			info.external_attr = member.external_attr
+			target.writestr(info, source.read(member.filename))
+	return output.getvalue()
+
+
+def _write_bytes(content: bytes, stream_or_path: str | Path | IO[bytes]) -> None:
+	if hasattr(stream_or_path, "write"):
+		stream_or_path.write(content)
+	else:
+		Path(stream_or_path).write_bytes(content)
