@@ -108,7 +108,8 @@ def run_data_import(path: str) -> dict:
 		# What a user has to do first: raise System Settings > Max File Size (MB) above the file.
 		frappe.db.set_single_value("System Settings", "max_file_size", len(content) // 1048576 + 1)
 		frappe.clear_document_cache("System Settings", "System Settings")
-		frappe.local.__dict__.pop("system_settings", None)
+		if hasattr(frappe.local, "system_settings"):
+			del frappe.local.system_settings  # get_system_settings keeps the document per request
 	file_doc = frappe.get_doc(
 		{"doctype": "File", "file_name": os.path.basename(path), "is_private": 1, "content": content}
 	).insert()
