@@ -25,26 +25,6 @@ from pathlib import Path
 
 REFERENCE_DATA = Path(__file__).resolve().parent.parent / "nmirf_app" / "nmirf_setup" / "reference_data"
 
-# The 16 headers exactly as OHCHR writes them.
-XLSX_HEADERS = (
-	"Text",
-	"Countries Concerned",
-	"Reccomending Body",
-	"Document Symbol",
-	"Themes",
-	"Affected Persons",
-	"Sdgs",
-	"Document Publication Date",
-	"UPR Reccomending States",
-	"UPR Position",
-	"Type",
-	"OHCHR Annotation Id",
-	"UPR Session",
-	"Regions Concerned",
-	"Recommending Regions",
-	"Date of publication on UHRI",
-)
-
 # Recommendation fields by label, and the child tables as "<child field label> (<table label>)",
 # the headers Frappe's Data Import matches (frappe/core/doctype/data_import/importer.py,
 # build_fields_dict_for_column_matching).
@@ -451,9 +431,11 @@ def _sdg_label(code: str, title: str) -> str:
 def write_xlsx(records: list[SampleRecord], path: Path) -> None:
 	from openpyxl import Workbook
 
+	from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
+
 	workbook = Workbook(write_only=True)
 	sheet = workbook.create_sheet("Export")
-	sheet.append(list(XLSX_HEADERS))
+	sheet.append(list(UHRI_XLSX_HEADERS))
 	for record in records:
 		upr = record.body == "UPR"
 		sheet.append(
