@@ -27,6 +27,9 @@ def load_demo_dataset(
 	counts["focal points"] = load_focal_points(dataset)
 	counts["clusters"] = load_clusters(dataset)
 	counts["recommendations"] = load_recommendations(dataset, progress)
+	from nmirf_app.reporting.demo import load_reporting
+
+	counts.update(load_reporting())
 	return counts
 
 

@@ -7,6 +7,8 @@ app_description = (
 app_email = "nmirf@example.org"
 app_license = "MIT"
 
+app_include_js = ["/assets/nmirf_app/js/nmirf_desk.js"]
+
 # Roles are owned by the app and identical everywhere; filter by name so that exporting fixtures
 # never sweeps up a ministry's own roles.
 NMIRF_ROLES = [
@@ -17,13 +19,51 @@ NMIRF_ROLES = [
 	"NMIRF Approver",
 	"NMIRF Observer",
 ]
-PROGRESS_UPDATE_STATES = ["Draft", "Submitted", "Validated", "Approved", "Returned"]
-PROGRESS_UPDATE_ACTIONS = ["Submit for validation", "Validate", "Approve", "Return", "Resubmit"]
+# The states and actions of the app's workflows. The review workflows of progress updates and
+# contributions are fixtures: their rules are the app's. The State Report's drafting stages differ
+# by State, so that workflow is only created at install (nmirf_app/reporting/state_report_workflow.json)
+# and the State's edits survive migrations.
+WORKFLOW_STATES = [
+	"Draft",
+	"Submitted",
+	"Validated",
+	"Approved",
+	"Returned",
+	"Requested",
+	"Accepted",
+	"Planning",
+	"Drafting",
+	"Consolidation",
+	"Consultation",
+	"Validation",
+	"Government approval",
+	"Dialogue held",
+	"Closed",
+]
+WORKFLOW_ACTIONS = [
+	"Submit for validation",
+	"Validate",
+	"Approve",
+	"Return",
+	"Resubmit",
+	"Submit to secretariat",
+	"Accept",
+	"Start drafting",
+	"Consolidate",
+	"Open consultation",
+	"Send for validation",
+	"Send for government approval",
+	"Approve and submit",
+	"Return to drafting",
+	"Record dialogue",
+	"Close",
+]
+FIXED_WORKFLOWS = ["Progress Update Approval", "Report Contribution Review"]
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", NMIRF_ROLES]]},
-	{"dt": "Workflow State", "filters": [["name", "in", PROGRESS_UPDATE_STATES]]},
-	{"dt": "Workflow Action Master", "filters": [["name", "in", PROGRESS_UPDATE_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "in", ["Progress Update Approval"]]]},
+	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", FIXED_WORKFLOWS]]},
 ]
 
 after_install = "nmirf_app.install.after_install"
@@ -37,6 +77,7 @@ permission_query_conditions = {
 	"Implementation Action": "nmirf_app.permissions.implementation_action_query_conditions",
 	"Progress Update": "nmirf_app.permissions.progress_update_query_conditions",
 	"Indicator": "nmirf_app.permissions.indicator_query_conditions",
+	"Report Contribution": "nmirf_app.permissions.report_contribution_query_conditions",
 }
 has_permission = {
 	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",
@@ -44,12 +85,14 @@ has_permission = {
 	"Implementation Action": "nmirf_app.permissions.has_implementation_action_permission",
 	"Progress Update": "nmirf_app.permissions.has_progress_update_permission",
 	"Indicator": "nmirf_app.permissions.has_indicator_permission",
+	"Report Contribution": "nmirf_app.permissions.has_report_contribution_permission",
 }
 
 scheduler_events = {
 	"daily": [
 		"nmirf_app.nmirf_setup.doctype.focal_point.focal_point.refresh_active_flags",
 		"nmirf_app.implementation.tasks.send_deadline_reminders",
+		"nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation.refresh_reporting_calendar",
 	],
 	"weekly": ["nmirf_app.implementation.tasks.send_weekly_digest"],
 }

@@ -4,21 +4,27 @@ Reference data is inserted when missing and never overwritten, so a State's own 
 mechanism's periodicity, an extra theme) survive `bench migrate`.
 """
 
+import json
+from pathlib import Path
+
 import frappe
 from frappe.desk.doctype.kanban_board.kanban_board import quick_kanban_board
 
 from nmirf_app.core import reference_data
 
 RECOMMENDATION_STATUS_BOARD = "Recommendations by status"
+STATE_REPORT_WORKFLOW = Path(__file__).parent / "reporting" / "state_report_workflow.json"
 
 
 def after_install():
 	load_reference_data()
 	create_recommendation_status_board()
+	create_state_report_workflow()
 
 
 def after_migrate():
 	load_reference_data()
+	create_state_report_workflow()
 
 
 def before_tests():
@@ -40,7 +46,10 @@ def before_uninstall():
 		"Kanban Board", {"reference_doctype": ("like", "%Recommendation%")}, pluck="name"
 	):
 		frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
-	frappe.delete_doc_if_exists("Workflow", "Progress Update Approval", force=True)
+	from nmirf_app.hooks import FIXED_WORKFLOWS
+
+	for workflow in [*FIXED_WORKFLOWS, default_state_report_workflow()["name"]]:
+		frappe.delete_doc_if_exists("Workflow", workflow, force=True)
 	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
 	for role in NMIRF_ROLES:
 		frappe.delete_doc_if_exists("Role", role, force=True)
@@ -95,3 +104,27 @@ def sync_vocabulary_entry(doctype: str, entry):
 def create_recommendation_status_board():
 	if not frappe.db.exists("Kanban Board", RECOMMENDATION_STATUS_BOARD):
 		quick_kanban_board("Recommendation", RECOMMENDATION_STATUS_BOARD, "implementation_status")
+
+
+def default_state_report_workflow() -> dict:
+	return json.loads(STATE_REPORT_WORKFLOW.read_text())
+
+
+def create_state_report_workflow():
+	"""The default drafting stages, created once: a State that changes them in the desk (Workflow
+	"State Report Drafting") keeps its version through migrations."""
+	workflow = default_state_report_workflow()
+	if frappe.db.exists("Workflow", workflow["name"]) or frappe.db.exists(
+		"Workflow", {"document_type": workflow["document_type"]}
+	):
+		return
+	# On install Frappe syncs fixtures after this hook: the states and actions may not exist yet.
+	fixtures = Path(__file__).parent / "fixtures"
+	for doctype, used in (
+		("Workflow State", {row["state"] for row in workflow["states"]}),
+		("Workflow Action Master", {row["action"] for row in workflow["transitions"]}),
+	):
+		for record in json.loads((fixtures / f"{frappe.scrub(doctype)}.json").read_text()):
+			if record["name"] in used:
+				insert_if_missing(doctype, record["name"], record)
+	frappe.get_doc(workflow).insert(ignore_permissions=True)

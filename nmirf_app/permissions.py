@@ -152,3 +152,11 @@ def indicator_query_conditions(user=None, doctype=None) -> str:
 
 def has_indicator_permission(doc, ptype=None, user=None) -> bool:
 	return _may_touch(doc, user, [doc.responsible_institution])
+
+
+def report_contribution_query_conditions(user=None, doctype=None) -> str:
+	return _institution_condition(user, "Report Contribution", ("institution",))
+
+
+def has_report_contribution_permission(doc, ptype=None, user=None) -> bool:
+	return _may_touch(doc, user, [doc.institution])

@@ -6,6 +6,7 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
+from nmirf_app.utils import as_user  # noqa: F401  (tests import it from here)
 
 TEST_DOMAIN = "nmirf-test.example"
 
@@ -114,12 +115,3 @@ def make_private_file(file_name: str, content: bytes) -> str:
 		.insert(ignore_permissions=True)
 		.file_url
 	)
-
-
-def as_user(user: str, function, *args, **kwargs):
-	"""Runs `function` as `user`, then comes back to Administrator."""
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user("Administrator")

@@ -11,3 +11,13 @@ def ensure_user_has_role(user: str, role: str):
 	user_doc = frappe.get_doc("User", user)
 	user_doc.append("roles", {"role": role})
 	user_doc.save(ignore_permissions=True)
+
+
+def as_user(user: str, function, *args, **kwargs):
+	"""Runs `function` as `user`, then comes back to Administrator (the demo loader and tests act as
+	the people of a workflow in turn)."""
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user("Administrator")

@@ -32,6 +32,10 @@ DOCTYPES = load_doctypes()
 MODULES = [line.strip() for line in (APP / "modules.txt").read_text().splitlines() if line.strip()]
 ROLE_FIXTURES = {role["name"] for role in json.loads((APP / "fixtures" / "role.json").read_text())}
 KNOWN_DOCTYPES = set(DOCTYPES) | FRAPPE_DOCTYPES
+REPORTS = {
+	json.loads(path.read_text())["name"]: (path, json.loads(path.read_text()))
+	for path in APP.glob("*/report/*/*.json")
+}
 KNOWN_ROLES = ROLE_FIXTURES | FRAPPE_ROLES
 
 
@@ -112,6 +116,17 @@ def test_doctype_has_a_controller_class_named_after_it(name):
 	assert f"class {class_name}(" in controller.read_text()
 
 
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_report_is_standard_with_known_doctype_roles_and_an_execute_function(name):
+	path, report = REPORTS[name]
+	assert report["is_standard"] == "Yes" and report["module"] in MODULES
+	assert report["ref_doctype"] in KNOWN_DOCTYPES
+	assert {role["role"] for role in report["roles"]} <= KNOWN_ROLES
+	assert path.stem == name.lower().replace(" ", "_").replace("-", "_")
+	if report["report_type"] == "Script Report":
+		assert "def execute(filters=None):" in path.with_suffix(".py").read_text()
+
+
 def test_every_workspace_link_and_shortcut_resolves():
 	workspaces = list(APP.glob("*/workspace/*/*.json"))
 	assert workspaces
@@ -120,9 +135,11 @@ def test_every_workspace_link_and_shortcut_resolves():
 		assert workspace["module"] in MODULES
 		for link in workspace["links"]:
 			if link["type"] == "Link":
-				assert link["link_to"] in KNOWN_DOCTYPES, f"{path.name}: {link['link_to']}"
+				known = REPORTS if link["link_type"] == "Report" else KNOWN_DOCTYPES
+				assert link["link_to"] in known, f"{path.name}: {link['link_to']}"
 		for shortcut in workspace["shortcuts"]:
-			assert shortcut["link_to"] in KNOWN_DOCTYPES
+			known = REPORTS if shortcut["type"] == "Report" else KNOWN_DOCTYPES
+			assert shortcut["link_to"] in known
 		blocks = json.loads(workspace["content"])
 		shortcut_labels = {shortcut["label"] for shortcut in workspace["shortcuts"]}
 		card_labels = {link["label"] for link in workspace["links"] if link["type"] == "Card Break"}
@@ -157,7 +174,14 @@ def fixture(name: str) -> list[dict]:
 	return json.loads((APP / "fixtures" / f"{name}.json").read_text())
 
 
-@pytest.mark.parametrize("workflow", fixture("workflow"), ids=lambda workflow: workflow["name"])
+# The shipped workflows: the fixed ones as fixtures, the State Report's default created at install.
+SHIPPED_WORKFLOWS = [
+	*fixture("workflow"),
+	json.loads((APP / "reporting" / "state_report_workflow.json").read_text()),
+]
+
+
+@pytest.mark.parametrize("workflow", SHIPPED_WORKFLOWS, ids=lambda workflow: workflow["name"])
 def test_workflow_is_consistent_and_every_state_reachable(workflow):
 	_path, doctype = DOCTYPES[workflow["document_type"]]
 	fieldnames = {field["fieldname"] for field in doctype["fields"]}

@@ -152,7 +152,7 @@ def upcoming_reports(
 	for obligation in obligations:
 		due_on = next_due_date(obligation)
 		if due_on is not None and due_on <= horizon_ends_on:
-			upcoming.append(UpcomingReport(obligation, due_on, due_on < today, _report_type(obligation)))
+			upcoming.append(UpcomingReport(obligation, due_on, due_on < today, next_report_type(obligation)))
 		if obligation.is_upr and obligation.last_dialogue_on:
 			mid_term_on = upr_mid_term_due_date(obligation.last_dialogue_on)
 			if today <= mid_term_on <= horizon_ends_on:
@@ -168,7 +168,9 @@ def upcoming_reports(
 	)
 
 
-def _report_type(obligation: ReportingObligation) -> str:
+def next_report_type(obligation: ReportingObligation) -> str:
+	"""What the next report to this mechanism is called: the UPR national report, else the initial
+	report until the State has reported (or held a dialogue), then a periodic report."""
 	if obligation.is_upr:
 		return UPR_NATIONAL_REPORT
 	# A State that has held a dialogue has reported before, even if the submission date is not recorded.

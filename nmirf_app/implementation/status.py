@@ -56,13 +56,16 @@ def refresh_recommendation_status(recommendations):
 			updates_of[name].append(approved)
 
 	assessments_of = defaultdict(list)
+	latest_grade = {}
 	for assessment in frappe.get_all(
 		"Implementation Assessment",
 		filters={"recommendation": ("in", names)},
 		fields=["recommendation", "voice", "assessed_on", "status", "grade"],
-		order_by="creation asc",
+		order_by="assessed_on asc, creation asc",
 		limit_page_length=0,
 	):
+		if assessment.grade:
+			latest_grade[assessment.recommendation] = assessment.grade
 		assessments_of[assessment.recommendation].append(
 			Assessment(
 				assessment.voice, assessment.assessed_on, assessment.status or None, assessment.grade or None
@@ -75,7 +78,7 @@ def refresh_recommendation_status(recommendations):
 		for row in frappe.get_all(
 			"Recommendation",
 			filters={"name": ("in", names)},
-			fields=["name", "implementation_status", "cluster"],
+			fields=["name", "implementation_status", "cluster", "follow_up_grade"],
 		)
 	}
 	for name in names:
@@ -88,9 +91,14 @@ def refresh_recommendation_status(recommendations):
 				if action in actions
 			],
 		)
-		if name in current and current[name].implementation_status != status:
-			# a system effect of an approval: the approver may not edit the recommendation itself
-			frappe.db.set_value("Recommendation", name, "implementation_status", status)
+		grade = latest_grade.get(name)
+		if name in current and (
+			current[name].implementation_status != status or (current[name].follow_up_grade or None) != grade
+		):
+			# a system effect of an approval or assessment: its author may not edit the recommendation
+			frappe.db.set_value(
+				"Recommendation", name, {"implementation_status": status, "follow_up_grade": grade}
+			)
 		if name in current and current[name].cluster:
 			clusters.add(current[name].cluster)
 	refresh_cluster_status(clusters)

@@ -11,6 +11,9 @@ from frappe.utils import cint, get_url_to_form, getdate, nowdate
 
 from nmirf_app.core.focal_points import is_term_active
 from nmirf_app.core.reminders import Deadline, select_reminders, weekly_digest
+from nmirf_app.reporting.doctype.report_contribution.report_contribution import (
+	OPEN_STATES as CONTRIBUTION_OPEN_STATES,
+)
 
 OPEN_ACTION_STATUSES = ("Planned", "In progress", "On hold")
 REMINDER_SUBJECTS = {
@@ -31,17 +34,24 @@ def active_focal_points_by_institution(today) -> dict[str, list[str]]:
 	return people
 
 
-def secretariat_users() -> tuple[str, ...]:
+def users_with_role(role: str) -> tuple[str, ...]:
 	users = frappe.get_all(
-		"Has Role", filters={"role": "NMIRF Secretariat", "parenttype": "User"}, pluck="parent", distinct=True
+		"Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent", distinct=True
 	)
 	enabled = frappe.get_all("User", filters={"name": ("in", users or [""]), "enabled": 1}, pluck="name")
 	return tuple(sorted(enabled))
 
 
+def secretariat_users() -> tuple[str, ...]:
+	return users_with_role("NMIRF Secretariat")
+
+
 def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
-	"""Open actions by their end date and flagged recommendations by their follow-up deadline, with
-	who owns them: the lead institution's active focal points, its validator, the secretariat."""
+	"""What has a deadline and who owns it. Open actions (by end date), recommendations flagged for
+	follow-up (by follow-up deadline) and requested or returned report contributions (by due date)
+	belong to the institution's active focal points, escalating to its validator, then the
+	secretariat. State reports not yet submitted belong to the secretariat, escalating to the
+	government approvers."""
 	focal_points = active_focal_points_by_institution(today)
 	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
 	secretariat = secretariat_users()
@@ -58,6 +68,39 @@ def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
 				owners=tuple(focal_points.get(institution, ())),
 				validator=validators.get(institution),
 				secretariat=secretariat,
+			)
+		)
+
+	for contribution in frappe.get_all(
+		"Report Contribution",
+		filters={"workflow_state": ("in", CONTRIBUTION_OPEN_STATES), "due_on": ("is", "set")},
+		fields=["name", "section", "state_report", "due_on", "institution"],
+		limit_page_length=0,
+	):
+		add(
+			"Report Contribution",
+			contribution.name,
+			_("{0} (contribution to {1})").format(contribution.section, contribution.state_report),
+			contribution.due_on,
+			contribution.institution,
+		)
+	approvers = users_with_role("NMIRF Approver")
+	for report in frappe.get_all(
+		"State Report",
+		filters={"due_on": ("is", "set"), "submitted_on": ("is", "not set")},
+		fields=["name", "title", "due_on"],
+		limit_page_length=0,
+	):
+		reference = f"State Report {report.name}"
+		documents[reference] = ("State Report", report.name)
+		deadlines.append(
+			Deadline(
+				reference=reference,
+				title=report.title,
+				due_on=getdate(report.due_on),
+				owners=secretariat,
+				validator=None,
+				secretariat=approvers,
 			)
 		)
 

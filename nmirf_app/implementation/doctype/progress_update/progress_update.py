@@ -8,8 +8,8 @@ from frappe.utils import nowdate
 
 from nmirf_app.implementation.status import refresh_recommendation_status
 from nmirf_app.permissions import institutions_in_scope
+from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
 
-WORKFLOW = "Progress Update Approval"
 # who did each step, recorded when the document enters the state
 STEP_FIELDS = {"Submitted": "submitted_by", "Validated": "validated_by", "Approved": "approved_by"}
 
@@ -19,7 +19,9 @@ class ProgressUpdate(Document):
 		self.set_default_institution()
 		self.validate_subject()
 		self.validate_institution_in_scope()
-		self.validate_edit_in_current_state()
+		# in each state only the role that holds the update may change it: the validator cannot
+		# rewrite a draft, nor a focal point a submitted update
+		check_edit_allowed_in_state(self, _("Progress update"))
 		self.record_workflow_step()
 
 	def before_submit(self):
@@ -77,29 +79,8 @@ class ProgressUpdate(Document):
 				frappe.PermissionError,
 			)
 
-	def validate_edit_in_current_state(self):
-		"""Frappe checks workflow transitions; this checks plain edits: in each state only the role
-		that holds the update may change it (the validator cannot rewrite a draft, nor a focal point a
-		submitted update), through the desk and the REST API alike."""
-		before = self.get_doc_before_save()
-		if not before or before.workflow_state != self.workflow_state:
-			return
-		roles = set(frappe.get_roles())
-		if roles & {"Administrator", "System Manager"}:
-			return
-		workflow = frappe.get_cached_doc("Workflow", WORKFLOW)
-		editors = {row.allow_edit for row in workflow.states if row.state == self.workflow_state}
-		if not editors & roles:
-			frappe.throw(
-				_("This update is {0}: only {1} may change it now.").format(
-					_(self.workflow_state), ", ".join(_(role) for role in sorted(editors))
-				),
-				frappe.PermissionError,
-			)
-
 	def record_workflow_step(self):
-		before = self.get_doc_before_save()
-		if not before or before.workflow_state == self.workflow_state:
+		if self.is_new() or not workflow_state_changed(self):
 			return
 		if self.workflow_state == "Returned" and not (self.return_reason or "").strip():
 			frappe.throw(

@@ -12,6 +12,7 @@ from nmirf_app.core.references import (
 	make_title,
 	next_free_reference,
 )
+from nmirf_app.core.reporting_cycles import follow_up_deadline
 from nmirf_app.core.upr_text import upr_cycle_of_session
 
 UPR = "UPR"
@@ -34,6 +35,7 @@ class Recommendation(Document):
 		self.validate_upr_fields()
 		self.validate_responsible_institutions()
 		self.validate_follow_up()
+		self.link_state_report()
 		self.set_dedupe_key()
 
 	def on_update(self):
@@ -103,6 +105,18 @@ class Recommendation(Document):
 				_("Follow-up deadline: tick 'Flagged for follow-up' or clear the deadline."),
 				title=_("Follow-up deadline without follow-up"),
 			)
+		if self.follow_up_required and not self.follow_up_deadline and self.document_date:
+			# the committee asks within its follow-up period (1 or 2 years) of the concluding observations
+			years = frappe.db.get_value("Human Rights Mechanism", self.mechanism, "follow_up_period_years")
+			if years:
+				self.follow_up_deadline = follow_up_deadline(getdate(self.document_date), years)
+
+	def link_state_report(self):
+		"""Concluding observations imported after the dialogue point to the report that produced them."""
+		if not self.state_report and self.document_symbol:
+			from nmirf_app.reporting.doctype.state_report.state_report import report_for_outcome_document
+
+			self.state_report = report_for_outcome_document(self.document_symbol)
 
 	def set_dedupe_key(self):
 		try:

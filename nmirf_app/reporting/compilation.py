@@ -1,0 +1,291 @@
+"""Compiling a State Report: gather what the NMIRF knows (the recommendations the report covers,
+their approved progress, the accepted contributions), lay it out with
+nmirf_app.core.report_compilation and attach the Word draft and the Excel matrix to the report.
+
+It runs as a background job on the 'long' queue. The same data gives the same files: the Word file
+is dated by the data (latest approval or acceptance), not by the time of compiling.
+"""
+
+import io
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, now_datetime
+
+from nmirf_app.core.report_compilation import (
+	BY_CLUSTER,
+	BY_RECOMMENDATION,
+	ApprovedProgress,
+	Contribution,
+	ReportRecommendation,
+	assemble_report,
+	recommendation_sort_key,
+	write_docx,
+	write_xlsx_matrix,
+)
+from nmirf_app.reporting.doctype.report_contribution.report_contribution import ACCEPTED
+
+ORGANISATION = {"By cluster": BY_CLUSTER, "By recommendation": BY_RECOMMENDATION}
+RUNNING = ("Queued", "Compiling")
+RECOMMENDATION_FIELDS = [
+	"name",
+	"mechanism",
+	"document_symbol",
+	"paragraph",
+	"recommendation_text",
+	"cluster",
+	"implementation_status",
+]
+
+
+@frappe.whitelist()
+def compile_state_report(state_report: str) -> str:
+	"""Queue the compilation of a report's draft; whoever may edit the report may compile it."""
+	report = frappe.get_doc("State Report", state_report)
+	report.check_permission("write")
+	if report.compilation_status in RUNNING:
+		frappe.throw(_("This report is already being compiled ({0}).").format(_(report.compilation_status)))
+	report.db_set({"compilation_status": "Queued", "compilation_error": None}, update_modified=False)
+	frappe.enqueue(
+		"nmirf_app.reporting.compilation.run_compilation_job",
+		queue="long",
+		timeout=3600,
+		job_id=f"nmirf-compile::{state_report}",
+		deduplicate=True,
+		enqueue_after_commit=True,
+		state_report=state_report,
+	)
+	return "Queued"
+
+
+def run_compilation_job(state_report: str):
+	"""Background entry point: a failure is recorded on the report, not retried."""
+	try:
+		compile_now(state_report)
+	except CompilationError:
+		pass
+
+
+class CompilationError(Exception):
+	pass
+
+
+def compile_now(state_report: str) -> dict:
+	"""Compile synchronously (the job, the tests and the demo call this) and return the figures."""
+	report = frappe.get_doc("State Report", state_report)
+	report.db_set({"compilation_status": "Compiling", "compilation_error": None}, update_modified=False)
+	frappe.db.commit()
+	progress(report, 10, _("Gathering recommendations"))
+	try:
+		document, figures = build_document(report)
+		progress(report, 60, _("Writing the Word draft"))
+		docx_bytes, xlsx_bytes = io.BytesIO(), io.BytesIO()
+		write_docx(document, docx_bytes, generated_on=figures["dated"])
+		write_xlsx_matrix(document, xlsx_bytes)
+		progress(report, 90, _("Attaching the files"))
+		attach_outputs(report, docx_bytes.getvalue(), xlsx_bytes.getvalue())
+	except Exception as error:
+		frappe.db.rollback()
+		message = str(error) if isinstance(error, ValueError) else frappe.get_traceback()
+		if not isinstance(error, ValueError):
+			frappe.log_error(title=f"Compilation of {state_report} failed")
+		report.reload()
+		report.db_set({"compilation_status": "Failed", "compilation_error": message}, update_modified=False)
+		frappe.db.commit()
+		progress(report, 100, _("Compilation failed"))
+		raise CompilationError(message) from error
+
+	report.db_set(
+		{
+			"compilation_status": "Compiled",
+			"compiled_on": now_datetime(),
+			"compiled_by": frappe.session.user,
+			"data_as_of": document.data_as_of,
+			"compilation_summary": summary(figures),
+		},
+		update_modified=False,
+	)
+	frappe.db.commit()
+	progress(report, 100, _("Compiled"))
+	return figures
+
+
+def build_document(report):
+	"""The laid-out draft and figures about what went into it."""
+	recommendations = recommendations_in_scope(report)
+	contributions = frappe.get_all(
+		"Report Contribution",
+		filters={"state_report": report.name, "workflow_state": ACCEPTED},
+		fields=["section", "institution", "contribution_text", "cluster", "recommendation", "accepted_on"],
+		order_by="name asc",
+		limit_page_length=0,
+	)
+	# a contribution about a recommendation outside the scope brings the recommendation in
+	missing = {row.recommendation for row in contributions if row.recommendation} - set(recommendations)
+	if missing:
+		for row in frappe.get_all(
+			"Recommendation", filters={"name": ("in", sorted(missing))}, fields=RECOMMENDATION_FIELDS
+		):
+			recommendations[row.name] = as_report_recommendation(row)
+
+	treaty_bodies = frappe.get_all(
+		"Human Rights Mechanism", filters={"mechanism_type": "Treaty Body"}, pluck="name"
+	)
+	updates = approved_progress(report, recommendations, treaty_bodies)
+	document = assemble_report(
+		report.title,
+		recommendations=recommendations.values(),
+		progress=updates,
+		contributions=[
+			Contribution(
+				section=row.section,
+				institution=row.institution,
+				text=row.contribution_text or "",
+				cluster=row.cluster,
+				recommendation=row.recommendation,
+			)
+			for row in contributions
+		],
+		organise_by=ORGANISATION[report.organise_by],
+		introduction=report.introduction or "",
+		treaty_bodies=treaty_bodies,
+	)
+	dates = [update.approved_on for update in updates] + [
+		getdate(row.accepted_on) for row in contributions if row.accepted_on
+	]
+	figures = {
+		"sections": sum(1 for _section in document.iter_sections()),
+		"paragraphs": len(document.numbered_paragraphs()),
+		"recommendations": len(document.annex),
+		"progress_updates": len(updates),
+		"contributions": len(contributions),
+		"dated": max(dates, default=getdate(report.creation)),
+	}
+	return document, figures
+
+
+def recommendations_in_scope(report) -> dict[str, ReportRecommendation]:
+	scope = report.recommendation_scope
+	filters = {}
+	if scope in ("Recommendations of the mechanism", "Follow-up paragraphs of the mechanism"):
+		filters["mechanism"] = report.mechanism
+	if scope == "Follow-up paragraphs of the mechanism":
+		filters["follow_up_required"] = 1
+	if scope == "Selected recommendations":
+		filters["name"] = ("in", [row.recommendation for row in report.selected_recommendations] or [""])
+	elif report.source_document_symbol:
+		filters["document_symbol"] = report.source_document_symbol
+	rows = frappe.get_all(
+		"Recommendation", filters=filters, fields=RECOMMENDATION_FIELDS, limit_page_length=0
+	)
+	return {row.name: as_report_recommendation(row) for row in rows}
+
+
+def as_report_recommendation(row) -> ReportRecommendation:
+	return ReportRecommendation(
+		reference=row.name,
+		mechanism=row.mechanism or "",
+		document_symbol=row.document_symbol or "",
+		paragraph=row.paragraph or "",
+		text=row.recommendation_text or "",
+		cluster=row.cluster,
+		status=row.implementation_status or "Not assessed",
+	)
+
+
+def approved_progress(report, recommendations: dict, treaty_bodies) -> list[ApprovedProgress]:
+	"""Approved updates on the covered recommendations, within the report's period. An update on an
+	action goes with the first of the action's covered recommendations in the report's order, so
+	that one piece of work is told once."""
+	names = sorted(recommendations)
+	if not names:
+		return []
+	action_rows = frappe.get_all(
+		"Action Recommendation",
+		filters={"parenttype": "Implementation Action", "recommendation": ("in", names)},
+		fields=["parent", "recommendation"],
+		limit_page_length=0,
+	)
+	first_of_action = {}
+	for row in sorted(
+		action_rows,
+		key=lambda row: recommendation_sort_key(recommendations[row.recommendation], treaty_bodies),
+	):
+		first_of_action.setdefault(row.parent, row.recommendation)
+
+	filters = [["docstatus", "=", 1], ["workflow_state", "=", "Approved"]]
+	if report.period_from:
+		filters.append(["approved_on", ">=", report.period_from])
+	if report.period_to:
+		filters.append(["approved_on", "<=", report.period_to])
+	updates = []
+	for update in frappe.get_all(
+		"Progress Update",
+		filters=filters,
+		or_filters=[
+			["recommendation", "in", names],
+			["implementation_action", "in", sorted(first_of_action) or [""]],
+		],
+		fields=["name", "recommendation", "implementation_action", "institution", "approved_on", "summary"],
+		order_by="name asc",
+		limit_page_length=0,
+	):
+		reference = (
+			update.recommendation
+			if update.recommendation in recommendations
+			else first_of_action.get(update.implementation_action)
+		)
+		if reference and update.approved_on:
+			updates.append(
+				ApprovedProgress(
+					reference, update.institution, getdate(update.approved_on), update.summary or ""
+				)
+			)
+	return updates
+
+
+def attach_outputs(report, docx: bytes, xlsx: bytes):
+	"""Replace the previous draft files with the new ones, private to those who may read the report."""
+	previous = [url for url in (report.compiled_docx, report.compiled_xlsx) if url]
+	for name in frappe.get_all(
+		"File",
+		filters={
+			"attached_to_doctype": "State Report",
+			"attached_to_name": report.name,
+			"file_url": ("in", previous or [""]),
+		},
+		pluck="name",
+	):
+		frappe.delete_doc("File", name, ignore_permissions=True)
+	urls = {}
+	for field, extension, content in (("compiled_docx", "docx", docx), ("compiled_xlsx", "xlsx", xlsx)):
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{report.name}-draft.{extension}",
+				"attached_to_doctype": "State Report",
+				"attached_to_name": report.name,
+				"attached_to_field": field,
+				"is_private": 1,
+				"content": content,
+			}
+		).insert(ignore_permissions=True)  # the report's own output; reading it needs the report
+		urls[field] = file.file_url
+	report.db_set(urls, update_modified=False)
+
+
+def summary(figures: dict) -> str:
+	return _(
+		"{sections} headings, {paragraphs} numbered paragraphs, {recommendations} recommendations in the annex; "
+		"from {progress_updates} approved progress updates and {contributions} accepted contributions."
+	).format(**figures)
+
+
+def progress(report, percent: int, description: str):
+	frappe.publish_progress(percent, title=_("Compiling {0}").format(report.name), description=description)
+	frappe.publish_realtime(
+		"nmirf_compilation",
+		{"state_report": report.name, "percent": percent, "description": description},
+		doctype="State Report",
+		docname=report.name,
+	)

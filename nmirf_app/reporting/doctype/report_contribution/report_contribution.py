@@ -1,0 +1,135 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.desk.form.assign_to import add as add_assignment
+from frappe.desk.form.assign_to import close_all_assignments
+from frappe.model.document import Document
+from frappe.utils import nowdate
+
+from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
+
+ACCEPTED = "Accepted"
+RETURNED = "Returned"
+SUBMITTED = "Submitted"
+# States in which the institution still owes its text: reminders run and the ToDo stays open.
+OPEN_STATES = ("Requested", RETURNED)
+
+
+class ReportContribution(Document):
+	def validate(self):
+		check_edit_allowed_in_state(self, _("Contribution"))
+		self.validate_subject()
+		if self.is_new():
+			self.requested_by = self.requested_by or frappe.session.user
+		self.record_review_step()
+
+	def after_insert(self):
+		self.assign_to_focal_points()
+
+	def on_update(self):
+		if not self.get_doc_before_save() or not workflow_state_changed(self):
+			return  # a new request is announced by its assignment
+		if self.workflow_state == SUBMITTED and self.requested_by:
+			self.notify([self.requested_by], _("{0} sent its contribution: {1}"))
+		elif self.workflow_state == RETURNED:
+			self.notify(filter(None, [self.submitted_by]), _("Your contribution was returned: {1} ({0})"))
+		elif self.workflow_state == ACCEPTED:
+			close_all_assignments(self.doctype, self.name)
+
+	def validate_subject(self):
+		if self.recommendation and self.cluster:
+			cluster = frappe.db.get_value("Recommendation", self.recommendation, "cluster")
+			if cluster and cluster != self.cluster:
+				frappe.throw(
+					_("Cluster: {0} belongs to the cluster {1}, not {2}.").format(
+						self.recommendation, cluster, self.cluster
+					),
+					title=_("Cluster and recommendation disagree"),
+				)
+
+	def record_review_step(self):
+		if self.is_new() or not workflow_state_changed(self):
+			return
+		if self.workflow_state == RETURNED and not (self.return_reason or "").strip():
+			frappe.throw(
+				_("Reason for return: say what the institution must complete or correct."),
+				title=_("Reason required"),
+			)
+		if self.workflow_state == SUBMITTED:
+			if not (self.contribution_text or "").strip():
+				frappe.throw(
+					_("Text for the report: write the contribution before sending it."),
+					title=_("Contribution empty"),
+				)
+			self.submitted_by = frappe.session.user
+			self.submitted_on = nowdate()
+		elif self.workflow_state == ACCEPTED:
+			self.accepted_by = frappe.session.user
+			self.accepted_on = nowdate()
+
+	def assign_to_focal_points(self):
+		from nmirf_app.recommendations.assignment import active_focal_point_users
+
+		users = active_focal_point_users(self.institution)
+		if not users:
+			return
+		add_assignment(
+			{
+				"assign_to": users,
+				"doctype": self.doctype,
+				"name": self.name,
+				"date": self.due_on,
+				"description": _("Contribution requested from {0} for the report {1}: {2}").format(
+					self.institution, self.state_report, self.section
+				),
+			},
+			ignore_permissions=True,  # part of the secretariat's request, whoever may see ToDos
+		)
+
+	def notify(self, users, subject: str):
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": self.doctype,
+				"document_name": self.name,
+				"subject": subject.format(self.institution, self.section),
+				"from_user": frappe.session.user,
+			},
+			list(users),
+		)
+
+
+@frappe.whitelist()
+def request_contributions(
+	state_report: str,
+	section: str,
+	institutions,
+	due_on: str,
+	instructions: str | None = None,
+	cluster: str | None = None,
+	recommendation: str | None = None,
+) -> list[str]:
+	"""The secretariat asks several institutions for the same section at once."""
+	frappe.get_doc("State Report", state_report).check_permission("write")
+	institutions = frappe.parse_json(institutions) if isinstance(institutions, str) else institutions
+	if not institutions:
+		frappe.throw(_("Institutions: choose at least one institution."))
+	names = []
+	for institution in dict.fromkeys(institutions):
+		contribution = frappe.get_doc(
+			{
+				"doctype": "Report Contribution",
+				"state_report": state_report,
+				"section": section,
+				"institution": institution,
+				"cluster": cluster,
+				"recommendation": recommendation,
+				"due_on": due_on,
+				"instructions": instructions,
+			}
+		).insert()
+		names.append(contribution.name)
+	return names

@@ -1,0 +1,105 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""The reporting calendar on a real site: due dates computed on save, lateness refreshed daily, and
+a submitted State Report moving its mechanism's calendar on."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
+
+from nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation import refresh_reporting_calendar
+from nmirf_app.reporting.report.reporting_calendar.reporting_calendar import execute as reporting_calendar
+from nmirf_app.testing import as_user, make_user
+
+
+def make_obligation(mechanism: str, **values):
+	frappe.delete_doc_if_exists("Reporting Obligation", mechanism, force=True)
+	return frappe.get_doc({"doctype": "Reporting Obligation", "mechanism": mechanism, **values}).insert()
+
+
+class TestReportingObligation(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_upr_next_review_and_mid_term_follow_the_last_review(self):
+		upr = make_obligation("UPR", last_submitted_on="2021-02-08", last_dialogue_on="2021-05-05")
+		self.assertEqual(upr.periodicity_years, 4.5, "the periodicity comes from the mechanism")
+		self.assertEqual(getdate(upr.next_due_on), getdate("2025-11-05"))
+		self.assertEqual(upr.next_report_type, "UPR national report")
+		self.assertEqual(getdate(upr.mid_term_due_on), getdate("2023-11-05"))
+
+	def test_the_date_set_by_the_committee_wins_and_lateness_follows_the_day(self):
+		crc = make_obligation(
+			"CRC",
+			procedure="Simplified (LOIPR)",
+			last_submitted_on="2019-03-01",
+			next_due_override="2027-03-01",
+		)
+		self.assertEqual(getdate(crc.next_due_on), getdate("2027-03-01"))
+		self.assertEqual(crc.next_report_type, "Periodic report")
+		refresh_reporting_calendar("2027-03-01")
+		self.assertEqual(
+			frappe.db.get_value("Reporting Obligation", "CRC", "is_overdue"), 0, "due today is not late"
+		)
+		refresh_reporting_calendar("2027-03-02")
+		self.assertEqual(
+			frappe.db.get_value("Reporting Obligation", "CRC", ["is_overdue", "days_until_due"]), (1, -1)
+		)
+
+	def test_a_report_never_submitted_is_due_on_its_initial_date(self):
+		ced = make_obligation("CED", initial_due_on="2012-06-01")
+		self.assertEqual(
+			(getdate(ced.next_due_on), ced.next_report_type), (getdate("2012-06-01"), "Initial report")
+		)
+		spt = make_obligation("SPT", last_submitted_on="2020-01-01", periodicity_years=0)
+		self.assertIsNone(spt.next_due_on, "a mechanism without periodicity sets no due date")
+
+	def test_invalid_periodicity_is_refused_with_its_reason(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot be negative"):
+			make_obligation("CAT", periodicity_years=-4)
+
+	def test_submitting_a_periodic_report_moves_the_calendar_on(self):
+		make_obligation("CEDAW", last_submitted_on="2020-09-01", next_due_override="2027-05-31")
+		report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Ninth periodic report",
+				"report_type": "Periodic report",
+				"mechanism": "CEDAW",
+			}
+		).insert()
+		self.assertEqual(report.reporting_obligation, "CEDAW")
+		self.assertEqual(
+			getdate(report.due_on), getdate("2027-05-31"), "the due date comes from the calendar"
+		)
+		report.submitted_on = "2027-05-20"
+		report.save()
+		obligation = frappe.get_doc("Reporting Obligation", "CEDAW")
+		self.assertEqual(getdate(obligation.last_submitted_on), getdate("2027-05-20"))
+		self.assertIsNone(obligation.next_due_override, "the committee's date was for the report just sent")
+		self.assertEqual(getdate(obligation.next_due_on), getdate("2031-05-20"))
+		self.assertEqual(obligation.last_state_report, report.name)
+
+	def test_reporting_calendar_lists_overdue_first_and_hides_reports_from_observers(self):
+		make_obligation("CAT", last_submitted_on="2018-01-15")  # due 2022: overdue
+		make_obligation("UPR", last_submitted_on="2025-08-04", last_dialogue_on="2025-11-05")
+		frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Eighth periodic report to CAT",
+				"report_type": "Periodic report",
+				"mechanism": "CAT",
+			}
+		).insert()
+		_columns, rows = reporting_calendar({"as_of": "2026-11-23", "horizon_months": 24})
+		by_kind = {(row["mechanism"], row["report_type"]): row for row in rows}
+		self.assertTrue(rows[0]["overdue"])
+		self.assertEqual(by_kind[("CAT", "Periodic report")]["overdue"], 1)
+		self.assertTrue(by_kind[("CAT", "Periodic report")]["state_report"])
+		self.assertEqual(getdate(by_kind[("UPR", "UPR mid-term report")]["due_on"]), getdate("2028-05-05"))
+		self.assertNotIn(("UPR", "UPR national report"), by_kind, "due in 2030, beyond 24 months")
+
+		observer = make_user("observer.calendar", "NMIRF Observer")
+		_columns, rows = as_user(observer, reporting_calendar, {"as_of": "2026-11-23"})
+		self.assertTrue(rows, "observers see the calendar")
+		self.assertFalse(any(row["state_report"] for row in rows), "but not the State's drafts")

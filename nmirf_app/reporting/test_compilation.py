@@ -1,0 +1,183 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Compiling a State Report on a real site: what goes into the Word draft (read back with
+python-docx), that the same data gives the same file, and who may compile or download it.
+
+Compilation commits (it is a background job), so each test works on recommendations of its own
+document symbol, with paragraph numbers and a year no other test uses."""
+
+import io
+
+import frappe
+from docx import Document as WordDocument
+from frappe.model.workflow import apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.file_manager import get_file
+
+from nmirf_app.reporting.compilation import compile_now, compile_state_report
+from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+
+
+class TestCompilation(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.secretariat = make_user("secretariat.compile", "NMIRF Secretariat")
+		cls.validator = make_user("validator.compile", "NMIRF Institution Validator")
+		cls.focal_point = make_user("fp.compile", "NMIRF Focal Point")
+		cls.observer = make_user("observer.compile", "NMIRF Observer")
+		cls.health = make_institution("Compile Ministry of Health", validating_authority=cls.validator)
+		make_focal_point(cls.focal_point, cls.health, role_type="Alternate")
+		for cluster in ("Compile: Health", "Compile: Education"):
+			if not frappe.db.exists("Recommendation Cluster", cluster):
+				frappe.get_doc({"doctype": "Recommendation Cluster", "cluster_name": cluster}).insert()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def setUp(self):
+		self.symbol = f"CRC/C/C{frappe.generate_hash(length=6).upper()}/CO/4-6"
+		self.health_rec = make_recommendation(
+			[self.health],
+			document_symbol=self.symbol,
+			document_date="2011-06-01",
+			paragraph="918",
+			cluster="Compile: Health",
+			recommendation_text="918. The Committee recommends that the State party reduce maternal and neonatal mortality.",
+		)
+		self.education_rec = make_recommendation(
+			[self.health],
+			document_symbol=self.symbol,
+			document_date="2011-06-01",
+			paragraph="909",
+			cluster="Compile: Education",
+			recommendation_text="909. The Committee recommends that the State party guarantee free primary education.",
+		)
+		self.unclustered = make_recommendation(
+			[self.health],
+			document_symbol=self.symbol,
+			document_date="2011-06-01",
+			paragraph="930",
+			recommendation_text="930. The Committee recommends that the State party ratify the third Optional Protocol.",
+		)
+		self.report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Combined seventh periodic report",
+				"report_type": "Periodic report",
+				"mechanism": "CRC",
+				"source_document_symbol": self.symbol,
+				"introduction": "<p>This report was prepared by the NMIRF.</p><p>It covers 2024 to 2026.</p>",
+			}
+		).insert()
+		self.approve_progress(self.health_rec.name, "<p>Maternal mortality fell by 12% in 2025.</p>")
+		self.contribution(self.education_rec.name, "Education", "<p>Enrolment reached 97%.</p>", accept=True)
+		self.contribution(None, "Legal framework", "<p>Law 6202 was adopted.</p>", accept=True)
+		self.contribution(None, "Legal framework", "<p>NOT ACCEPTED TEXT</p>", accept=False)
+		frappe.db.commit()
+
+	def approve_progress(self, recommendation, summary):
+		update = as_user(
+			self.focal_point,
+			lambda: frappe.get_doc(
+				{
+					"doctype": "Progress Update",
+					"recommendation": recommendation,
+					"reported_status": "In progress",
+					"summary": summary,
+				}
+			).insert(),
+		)
+		for user, action in (
+			(self.focal_point, "Submit for validation"),
+			(self.validator, "Validate"),
+			(self.secretariat, "Approve"),
+		):
+			update = as_user(user, apply_workflow, update.as_dict(), action)
+		return update
+
+	def contribution(self, recommendation, section, text, accept):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Report Contribution",
+				"state_report": self.report.name,
+				"section": section,
+				"institution": self.health,
+				"recommendation": recommendation,
+				"due_on": "2027-01-31",
+				"contribution_text": text,
+			}
+		).insert()
+		as_user(self.focal_point, apply_workflow, doc.as_dict(), "Submit to secretariat")
+		if accept:
+			as_user(
+				self.secretariat, apply_workflow, frappe.get_doc(doc.doctype, doc.name).as_dict(), "Accept"
+			)
+
+	def compiled_word(self):
+		self.report.reload()
+		self.assertEqual(self.report.compilation_status, "Compiled", self.report.compilation_error)
+		_name, content = get_file(self.report.compiled_docx)
+		return WordDocument(io.BytesIO(content)), content
+
+	def test_the_draft_holds_the_accepted_contributions_and_approved_progress(self):
+		figures = as_user(self.secretariat, compile_now, self.report.name)
+		self.assertEqual(
+			(figures["progress_updates"], figures["contributions"], figures["recommendations"]), (1, 2, 3)
+		)
+		document, _content = self.compiled_word()
+		headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+		self.assertEqual(
+			headings,
+			[
+				("Heading 1", "Introduction"),
+				("Heading 1", "Legal framework"),
+				("Heading 1", "Implementation of the recommendations"),
+				("Heading 2", "Compile: Education"),
+				("Heading 2", "Compile: Health"),
+				("Heading 1", "Annex: Recommendations covered by the report and their implementation status"),
+			],
+		)
+		numbered = [p.text for p in document.paragraphs if p.style.name == "Normal" and p.text[:1].isdigit()]
+		self.assertEqual(len(numbered), 5)
+		self.assertTrue(numbered[0].startswith("1.\tThis report was prepared"))
+		self.assertIn(f"({self.symbol}, para. 909 — {self.education_rec.name})", numbered[3])
+		self.assertIn("Maternal mortality fell by 12% in 2025.", numbered[4])
+		self.assertNotIn("NOT ACCEPTED", "\n".join(p.text for p in document.paragraphs))
+		annex = document.tables[0]
+		self.assertEqual(len(annex.rows), 4, "a header and every covered recommendation")
+		self.assertEqual([row.cells[3].text for row in annex.rows[1:]], ["909", "918", "930"])
+		self.assertEqual(annex.rows[2].cells[5].text, "In progress", "the status the approved update set")
+		self.assertTrue(self.report.compiled_xlsx)
+
+	def test_recompiling_the_same_data_gives_the_same_file(self):
+		as_user(self.secretariat, compile_now, self.report.name)
+		_document, first = self.compiled_word()
+		as_user(self.secretariat, compile_now, self.report.name)
+		_document, second = self.compiled_word()
+		self.assertEqual(first, second)
+		self.assertEqual(
+			frappe.db.count(
+				"File", {"attached_to_doctype": "State Report", "attached_to_name": self.report.name}
+			),
+			2,
+			"the previous draft files are replaced, not piled up",
+		)
+
+	def test_by_recommendation_and_who_may_compile_or_download(self):
+		self.report.organise_by = "By recommendation"
+		self.report.save()
+		frappe.db.commit()
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.focal_point, compile_state_report, self.report.name)
+		as_user(self.secretariat, compile_now, self.report.name)
+		document, _content = self.compiled_word()
+		headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+		self.assertEqual(
+			headings, [f"Recommendation 909 ({self.symbol})", f"Recommendation 918 ({self.symbol})"]
+		)
+		file_name = frappe.db.get_value("File", {"file_url": self.report.compiled_docx})
+		file_doc = frappe.get_doc("File", file_name)
+		self.assertTrue(file_doc.is_private)
+		self.assertFalse(as_user(self.observer, file_doc.is_downloadable), "observers never see the draft")
+		self.assertTrue(as_user(self.secretariat, file_doc.is_downloadable))
