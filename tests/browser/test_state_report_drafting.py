@@ -43,13 +43,13 @@ def test_secretariat_moves_a_report_through_stages_and_downloads_the_word_draft(
 	assert [row["stage"] for row in stages] == ["Planning", "Drafting", "Consolidation", "Consultation"]
 	assert {row["entered_by"] for row in stages[1:]} == {SECRETARIAT}
 
-	page.locator(".page-actions button").filter(has_text="Compile draft").click()
-	compiled = page.locator(".page-actions .btn-group button").filter(has_text="Compiled draft")
+	page.locator(".page-actions button:visible").filter(has_text="Compile draft").click()
+	compiled = page.locator(".page-actions button:visible").filter(has_text="Compiled draft")
 	expect(compiled).to_be_visible(timeout=90_000)  # the worker compiles; the form reloads itself
 	page.screenshot(path=str(ARTIFACTS / "state-report-compiled.png"), full_page=True)
 	compiled.click()
 	with page.expect_download() as download_info:
-		page.locator(".dropdown-menu.show .dropdown-item").filter(has_text="Download Word draft").click()
+		page.locator(".page-actions .dropdown-item:visible").filter(has_text="Download Word draft").click()
 	path = ARTIFACTS / "state-report-draft.docx"
 	download_info.value.save_as(str(path))
 
