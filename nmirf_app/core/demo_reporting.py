@@ -83,6 +83,15 @@ OBLIGATIONS = (
 )
 
 _PLAN = ("Start drafting",)
+# The default drafting stages from planning to the government's approval and submission.
+_TO_SUBMISSION = (
+	"Start drafting",
+	"Consolidate",
+	"Open consultation",
+	"Send for validation",
+	"Send for government approval",
+	"Approve and submit",
+)
 
 REPORTS = (
 	DemoReport(
@@ -133,14 +142,7 @@ REPORTS = (
 		title="Information provided by Paraguay in follow-up to the concluding observations CEDAW/C/PRY/CO/8",
 		report_type="Follow-up report",
 		mechanism="CEDAW",
-		actions=(
-			"Start drafting",
-			"Consolidate",
-			"Open consultation",
-			"Send for validation",
-			"Send for government approval",
-			"Approve and submit",
-		),
+		actions=_TO_SUBMISSION,
 		due_on=date(2025, 5, 31),
 		recommendation_scope="Follow-up paragraphs of the mechanism",
 		source_document_symbol="CEDAW/C/PRY/CO/8",
@@ -150,16 +152,7 @@ REPORTS = (
 		title="Combined fourth to sixth periodic reports of Paraguay to the Committee on the Rights of the Child",
 		report_type="Periodic report",
 		mechanism="CRC",
-		actions=(
-			"Start drafting",
-			"Consolidate",
-			"Open consultation",
-			"Send for validation",
-			"Send for government approval",
-			"Approve and submit",
-			"Record dialogue",
-			"Close",
-		),
+		actions=(*_TO_SUBMISSION, "Record dialogue", "Close"),
 		due_on=date(2021, 3, 2),
 		concluding_observations_symbol="CRC/C/PRY/CO/4-6",
 		submitted_on=date(2021, 3, 2),
