@@ -55,11 +55,10 @@ def load_obligations() -> int:
 
 
 def load_progress() -> int:
-	"""A few approved updates per mechanism, from the lead institution's focal point through its
-	validator to the secretariat."""
-	created = 0
+	"""A few approved updates per mechanism, one per cluster (each cluster has its own text), from the
+	lead institution's focal point through its validator to the secretariat."""
 	for mechanism in demo_reporting.PROGRESS_MECHANISMS:
-		chosen = 0
+		clusters_done = set()
 		for recommendation in frappe.get_all(
 			"Recommendation",
 			filters={
@@ -70,15 +69,17 @@ def load_progress() -> int:
 			fields=["name", "cluster", "lead_institution", "implementation_status"],
 			order_by="name asc",
 		):
-			if chosen == demo_reporting.PROGRESS_PER_MECHANISM:
+			if len(clusters_done) == demo_reporting.PROGRESS_PER_MECHANISM:
 				break
+			if recommendation.cluster in clusters_done:
+				continue
 			focal_points = active_focal_point_users(recommendation.lead_institution)
 			validator = frappe.db.get_value(
 				"Institution", recommendation.lead_institution, "validating_authority"
 			)
 			if not focal_points or not validator:
 				continue
-			chosen += 1
+			clusters_done.add(recommendation.cluster)
 			summary = demo_reporting.PROGRESS_BY_CLUSTER[recommendation.cluster]
 			if frappe.db.exists(
 				"Progress Update", {"recommendation": recommendation.name, "summary": summary}
@@ -105,7 +106,6 @@ def load_progress() -> int:
 				(SECRETARIAT, "Approve"),
 			):
 				update = as_user(user, apply_workflow, update.as_dict(), action)
-			created += 1
 	return frappe.db.count("Progress Update", {"docstatus": 1})
 
 
