@@ -39,6 +39,7 @@ def complete_setup_for_demo(dataset: DemoDataset):
 	if not settings.state:
 		settings.state = dataset.state
 		settings.secretariat_institution = dataset.institutions[0].name
+		settings.portal_enabled = 1  # the demo State publishes, as Paraguay does
 		settings.save()
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete

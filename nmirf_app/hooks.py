@@ -39,6 +39,10 @@ WORKFLOW_STATES = [
 	"Government approval",
 	"Dialogue held",
 	"Closed",
+	"Received",
+	"Under review",
+	"Taken into account",
+	"Not retained",
 ]
 WORKFLOW_ACTIONS = [
 	"Submit for validation",
@@ -57,8 +61,16 @@ WORKFLOW_ACTIONS = [
 	"Return to drafting",
 	"Record dialogue",
 	"Close",
+	"Start review",
+	"Take into account",
+	"Do not retain",
+	"Reopen",
 ]
-FIXED_WORKFLOWS = ["Progress Update Approval", "Report Contribution Review"]
+FIXED_WORKFLOWS = [
+	"Progress Update Approval",
+	"Report Contribution Review",
+	"Stakeholder Submission Moderation",
+]
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", NMIRF_ROLES]]},
 	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
@@ -86,6 +98,10 @@ has_permission = {
 	"Progress Update": "nmirf_app.permissions.has_progress_update_permission",
 	"Indicator": "nmirf_app.permissions.has_indicator_permission",
 	"Report Contribution": "nmirf_app.permissions.has_report_contribution_permission",
+}
+
+doc_events = {
+	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
 }
 
 scheduler_events = {

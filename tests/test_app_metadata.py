@@ -10,7 +10,18 @@ import pytest
 APP = Path(__file__).resolve().parent.parent / "nmirf_app"
 
 # Frappe core doctypes the app may link to (never ERPNext).
-FRAPPE_DOCTYPES = {"User", "Country", "DocType", "Role", "File", "Currency", "Language", "Workflow State"}
+FRAPPE_DOCTYPES = {
+	"User",
+	"Country",
+	"DocType",
+	"Role",
+	"File",
+	"Currency",
+	"Language",
+	"Workflow State",
+	"ToDo",
+	"Email Group",
+}
 FRAPPE_ROLES = {"System Manager", "Administrator", "Guest", "All"}
 DATA_FIELDTYPES_WITHOUT_COLUMNS = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"}
 

@@ -50,8 +50,9 @@ def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
 	"""What has a deadline and who owns it. Open actions (by end date), recommendations flagged for
 	follow-up (by follow-up deadline) and requested or returned report contributions (by due date)
 	belong to the institution's active focal points, escalating to its validator, then the
-	secretariat. State reports not yet submitted belong to the secretariat, escalating to the
-	government approvers."""
+	secretariat. Replies to special procedure communications belong to the institution preparing them
+	(else the secretariat). State reports not yet submitted belong to the secretariat, escalating to
+	the government approvers."""
 	focal_points = active_focal_points_by_institution(today)
 	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
 	secretariat = secretariat_users()
@@ -83,6 +84,26 @@ def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
 			_("{0} (contribution to {1})").format(contribution.section, contribution.state_report),
 			contribution.due_on,
 			contribution.institution,
+		)
+	for communication in frappe.get_all(
+		"Special Procedure Communication",
+		filters={"status": ("in", ("Received", "Reply in preparation")), "reply_due": ("is", "set")},
+		fields=["name", "subject", "reply_due", "responsible_institution"],
+		limit_page_length=0,
+	):
+		reference = f"Special Procedure Communication {communication.name}"
+		documents[reference] = ("Special Procedure Communication", communication.name)
+		institution = communication.responsible_institution
+		deadlines.append(
+			Deadline(
+				reference=reference,
+				title=_("Reply to {0}: {1}").format(communication.name, communication.subject),
+				due_on=getdate(communication.reply_due),
+				# the institution preparing the reply, or the secretariat while nobody is named
+				owners=tuple(focal_points.get(institution, ())) if institution else secretariat,
+				validator=validators.get(institution) if institution else None,
+				secretariat=secretariat,
+			)
 		)
 	approvers = users_with_role("NMIRF Approver")
 	for report in frappe.get_all(

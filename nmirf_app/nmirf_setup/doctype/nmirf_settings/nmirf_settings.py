@@ -5,4 +5,7 @@ from frappe.model.document import Document
 
 
 class NMIRFSettings(Document):
-	pass
+	def on_update(self):
+		from nmirf_app.engagement.files import sync_guest_uploads
+
+		sync_guest_uploads(self)

@@ -1,0 +1,69 @@
+"""Rules of the NMIRF's engagement work, framework-free: reply deadlines for special procedure
+communications, how early consultations come before a report, and what a public submission may
+carry (text and attachment)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import PurePosixPath
+
+from nmirf_app.core.uhri_format import plain_text
+
+DEFAULT_REPLY_DAYS = 60  # special procedures ask for a reply within 60 days
+DEFAULT_CONSULTATION_LEAD_DAYS = 60
+DEFAULT_ATTACHMENT_MAX_MB = 5
+SUBMISSION_MAX_CHARS = 20_000
+# What a guest may attach: documents and pictures, never anything a browser or office suite runs.
+ALLOWED_ATTACHMENT_EXTENSIONS = frozenset((".pdf", ".docx", ".doc", ".odt", ".jpg", ".jpeg", ".png"))
+
+RECEIVED = "Received"
+UNDER_REVIEW = "Under review"
+TAKEN_INTO_ACCOUNT = "Taken into account"
+NOT_RETAINED = "Not retained"
+# A decision on a submission is published with its public reason; before it, nothing is public.
+DECIDED_STATES = (TAKEN_INTO_ACCOUNT, NOT_RETAINED)
+
+
+def reply_due_date(received_on: date, reply_days: int | None = None) -> date:
+	"""The date the State's reply to a communication is due: `reply_days` (60 by default) after receipt."""
+	days = DEFAULT_REPLY_DAYS if reply_days is None else reply_days
+	if days <= 0:
+		raise ValueError(f"The reply period must be at least one day, not {days}")
+	return received_on + timedelta(days=days)
+
+
+def days_before_due(consultation_on: date, report_due_on: date | None) -> int | None:
+	"""How many days the consultation comes before the report is due (negative: after it)."""
+	return None if report_due_on is None else (report_due_on - consultation_on).days
+
+
+def consultation_too_late(days_before: int | None, lead_days: int = DEFAULT_CONSULTATION_LEAD_DAYS) -> bool:
+	"""True when the consultation leaves less than `lead_days` to take what is heard into the report."""
+	return days_before is not None and days_before < lead_days
+
+
+def clean_submission_text(text: str | None, max_chars: int = SUBMISSION_MAX_CHARS) -> str:
+	"""A public submission as plain text: markup dropped (it is shown as text, never as HTML),
+	paragraphs kept, whitespace tidied. Raises ValueError when nothing is left or it is too long."""
+	# Angle brackets left in the text (a decoded "&lt;" or "wages < minimum") become the look-alike
+	# quotation marks: no display can then read them as a tag, and Frappe's HTML sanitiser, which
+	# runs on save, has nothing to cut.
+	cleaned = plain_text(text or "").replace("<", "\u2039").replace(">", "\u203a")
+	if not cleaned:
+		raise ValueError("The input is empty")
+	if len(cleaned) > max_chars:
+		raise ValueError(f"The input is {len(cleaned):,} characters long; at most {max_chars:,} are accepted")
+	return cleaned
+
+
+def attachment_problem(
+	file_name: str, size_bytes: int, max_mb: int = DEFAULT_ATTACHMENT_MAX_MB
+) -> str | None:
+	"""Why a guest's attachment is refused, or None when it is acceptable."""
+	extension = PurePosixPath((file_name or "").lower()).suffix
+	if extension not in ALLOWED_ATTACHMENT_EXTENSIONS:
+		allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED_ATTACHMENT_EXTENSIONS))
+		return f"{file_name or 'The file'}: only {allowed} files are accepted"
+	if size_bytes > max_mb * 1024 * 1024:
+		return f"{file_name}: {size_bytes / 1024 / 1024:.1f} MB is more than the {max_mb} MB accepted"
+	return None

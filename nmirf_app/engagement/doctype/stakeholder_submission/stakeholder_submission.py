@@ -1,0 +1,116 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Input from civil society and the NHRI, sent through the public web form (/submit-input) and
+moderated by the secretariat. It is never merged into the State's text: compilation reads only
+the contributions of State institutions."""
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.model.document import Document
+from frappe.utils import add_to_date, cint, now_datetime, nowdate
+
+from nmirf_app.core.engagement import DECIDED_STATES, attachment_problem, clean_submission_text
+from nmirf_app.implementation.tasks import secretariat_users
+from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
+
+# One organisation's e-mail address may send this many submissions an hour; Frappe's web form
+# endpoint also limits each address (IP) to 10 requests a minute.
+SUBMISSIONS_PER_HOUR = 5
+
+
+class StakeholderSubmission(Document):
+	def validate(self):
+		if self.is_new():
+			self.validate_new_submission()
+		else:
+			check_edit_allowed_in_state(self, _("Submission"))
+		self.validate_attachment()
+		self.record_moderation()
+
+	def after_insert(self):
+		self.claim_attachment()
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": self.doctype,
+				"document_name": self.name,
+				"subject": _("New input from {0}: {1}").format(self.organisation, self.subject),
+				"from_user": "Administrator",
+			},
+			list(secretariat_users()),
+		)
+
+	def validate_new_submission(self):
+		if self.website:
+			# a field people never see: only a robot fills it
+			frappe.throw(_("Your input could not be accepted."), title=_("Not accepted"))
+		try:
+			self.submission_text = clean_submission_text(self.submission_text)
+		except ValueError as error:
+			frappe.throw(_("Input: {0}.").format(_(str(error))), title=_("Input not accepted"))
+		for field in ("organisation", "contact_name", "subject"):
+			self.set(field, " ".join(clean_submission_text(self.get(field) or "-").split())[:140])
+		if self.recommendation and not frappe.db.get_value(
+			"Recommendation", self.recommendation, "published"
+		):
+			self.recommendation = None  # only published recommendations can be named from outside
+		if frappe.session.user == "Guest":
+			if not frappe.db.get_single_value("NMIRF Settings", "portal_enabled"):
+				frappe.throw(_("This NMIRF does not take public input."), frappe.PermissionError)
+			self.state_report = None
+			recent = frappe.db.count(
+				"Stakeholder Submission",
+				{"email": self.email, "creation": (">", add_to_date(now_datetime(), hours=-1))},
+			)
+			if recent >= SUBMISSIONS_PER_HOUR:
+				frappe.throw(
+					_("E-mail: {0} has sent {1} inputs in the last hour; please try again later.").format(
+						self.email, recent
+					),
+					title=_("Too many submissions"),
+				)
+
+	def validate_attachment(self):
+		if not self.attachment:
+			return
+		file = frappe.db.get_value(
+			"File", {"file_url": self.attachment}, ["file_name", "file_size", "is_private"], as_dict=True
+		)
+		if not file:
+			frappe.throw(_("Attachment: the file was not received; please attach it again."))
+		max_mb = cint(frappe.db.get_single_value("NMIRF Settings", "submission_attachment_max_mb")) or 5
+		problem = attachment_problem(file.file_name, file.file_size or 0, max_mb)
+		if problem:
+			frappe.throw(_("Attachment: {0}.").format(problem), title=_("Attachment not accepted"))
+
+	def claim_attachment(self):
+		"""A guest's upload arrives before the submission exists: attach it, privately, to the
+		submission, so that exactly those who may read the submission may download it."""
+		if not self.attachment:
+			return
+		for name in frappe.get_all("File", filters={"file_url": self.attachment}, pluck="name"):
+			file = frappe.get_doc("File", name)
+			if not file.attached_to_name:
+				file.db_set(
+					{
+						"attached_to_doctype": self.doctype,
+						"attached_to_name": self.name,
+						"attached_to_field": "attachment",
+					}
+				)
+
+	def record_moderation(self):
+		if self.is_new() or not workflow_state_changed(self):
+			return
+		decided = self.workflow_state in DECIDED_STATES
+		if decided and not (self.public_reason or "").strip():
+			frappe.throw(
+				_("Public feedback: say why the input was {0}; it is published with the decision.").format(
+					_(self.workflow_state).lower()
+				),
+				title=_("Public feedback required"),
+			)
+		self.published = int(decided)
+		self.moderated_by = frappe.session.user
+		self.moderated_on = nowdate()

@@ -1,0 +1,143 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Public input through the web form: a guest can send, never read; input is kept as text; the
+secretariat moderates and publishes the decision with its reason; the portal shows only that."""
+
+import json
+
+import frappe
+from frappe.client import get as client_get
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+
+from nmirf_app.testing import as_user, make_user
+from nmirf_app.www.submissions import get_context as submissions_page
+
+HOSTILE = '<p>Our network documented 42 cases.</p><script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+
+def send_as_guest(**values):
+	"""What the web form posts: Frappe's own endpoint, as a guest."""
+	from frappe.website.doctype.web_form.web_form import accept
+
+	data = {
+		"doctype": "Stakeholder Submission",
+		"submitter_type": "Civil society organisation",
+		"organisation": "Coordinadora de Derechos Humanos",
+		"email": f"{frappe.generate_hash(length=8)}@cso.example",
+		"subject": "Femicide proceedings take too long",
+		"submission_text": HOSTILE,
+		**values,
+	}
+	frappe.set_user("Guest")
+	try:
+		return accept("submit-input", json.dumps(data))
+	finally:
+		frappe.set_user("Administrator")
+
+
+class TestStakeholderSubmission(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.secretariat = make_user("secretariat.submissions", "NMIRF Secretariat")
+		cls.focal_point = make_user("fp.submissions", "NMIRF Focal Point")
+		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.flags.pop("in_web_form", None)
+
+	def step(self, name, action):
+		doc = frappe.get_doc("Stakeholder Submission", name)
+		return as_user(self.secretariat, apply_workflow, doc.as_dict(), action)
+
+	def test_a_guest_sends_input_kept_as_plain_text(self):
+		doc = send_as_guest()
+		self.assertEqual(doc.workflow_state, "Received")
+		stored = frappe.db.get_value("Stakeholder Submission", doc.name, "submission_text")
+		self.assertIn("Our network documented 42 cases.", stored)
+		for dangerous in ("<script", "<img", 'onerror="', "<p>"):
+			self.assertNotIn(dangerous, stored)
+		self.assertEqual(frappe.db.get_value("Stakeholder Submission", doc.name, "published"), 0)
+
+	def test_a_guest_cannot_read_any_submission(self):
+		doc = send_as_guest()
+		frappe.set_user("Guest")
+		self.assertFalse(frappe.has_permission("Stakeholder Submission", "read", doc.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Stakeholder Submission")
+		with self.assertRaises(frappe.PermissionError):
+			client_get("Stakeholder Submission", doc.name)
+		frappe.set_user(self.focal_point)
+		self.assertFalse(
+			frappe.has_permission("Stakeholder Submission", "read", doc.name), "nor a focal point"
+		)
+
+	def test_robots_floods_and_closed_portals_are_refused(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "could not be accepted"):
+			send_as_guest(website="http://spam.example")
+		email = "flood@cso.example"
+		for _ in range(5):
+			send_as_guest(email=email)
+		with self.assertRaisesRegex(frappe.ValidationError, "in the last hour"):
+			send_as_guest(email=email)
+		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 0)
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				send_as_guest()
+		finally:
+			frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
+
+	def test_only_published_recommendations_can_be_named_from_outside(self):
+		from nmirf_app.testing import make_recommendation
+
+		hidden = make_recommendation().name
+		shown = make_recommendation(published=1).name
+		self.assertIsNone(send_as_guest(recommendation=hidden).recommendation)
+		self.assertEqual(send_as_guest(recommendation=shown).recommendation, shown)
+
+	def test_moderation_publishes_the_decision_with_its_reason_and_nothing_else(self):
+		pending = send_as_guest(subject="Still under review")
+		decided = send_as_guest(subject="Specialised courts")
+		self.step(pending.name, "Start review")
+		self.step(decided.name, "Start review")
+		with self.assertRaisesRegex(frappe.ValidationError, "Public feedback"):
+			self.step(decided.name, "Take into account")
+		doc = frappe.get_doc("Stakeholder Submission", decided.name)
+		doc.public_reason = "The report's section on access to justice now gives the figures per department."
+		as_user(self.secretariat, doc.save)
+		doc = self.step(decided.name, "Take into account")
+		self.assertEqual((doc.published, doc.moderated_by), (1, self.secretariat))
+
+		with self.assertRaises(
+			(frappe.PermissionError, WorkflowTransitionError), msg="only the secretariat moderates"
+		):
+			as_user(self.focal_point, apply_workflow, doc.as_dict(), "Reopen")
+
+		frappe.set_user("Guest")
+		context = submissions_page(frappe._dict())
+		frappe.set_user("Administrator")
+		subjects = [row.subject for row in context.submissions]
+		self.assertIn("Specialised courts", subjects)
+		self.assertNotIn("Still under review", subjects)
+		row = next(row for row in context.submissions if row.subject == "Specialised courts")
+		self.assertNotIn("email", row)
+		self.assertNotIn("submission_text", row)
+
+	def test_submissions_never_reach_the_compiled_report(self):
+		from nmirf_app.reporting.compilation import build_document
+
+		report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Independence check",
+				"report_type": "Periodic report",
+				"mechanism": "CAT",
+			}
+		).insert()
+		doc = send_as_guest(subject="Torture prevention")
+		frappe.db.set_value("Stakeholder Submission", doc.name, "state_report", report.name)
+		document, _figures = build_document(frappe.get_doc("State Report", report.name))
+		text = "\n".join(p.text for p in document.numbered_paragraphs())
+		self.assertNotIn("Our network documented", text)

@@ -1,0 +1,186 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Consultations, special procedure communications and visits, and NMIRF meetings on a real site."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, nowdate
+
+from nmirf_app.engagement.doctype.consultation.consultation import draft_invitation
+from nmirf_app.implementation.tasks import send_deadline_reminders
+from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+
+
+class TestEngagement(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.secretariat = make_user("secretariat.engagement", "NMIRF Secretariat")
+		cls.focal_point = make_user("fp.engagement", "NMIRF Focal Point")
+		cls.interior = make_institution("Engagement Ministry of the Interior")
+		make_focal_point(cls.focal_point, cls.interior, role_type="Alternate")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_consultation_warns_when_too_close_to_the_report_and_requires_feedback_to_publish(self):
+		report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Report to CERD",
+				"report_type": "Periodic report",
+				"mechanism": "CERD",
+				"due_on": "2027-05-31",
+			}
+		).insert()
+		frappe.clear_messages()
+		consultation = frappe.get_doc(
+			{
+				"doctype": "Consultation",
+				"title": "Consultation with indigenous organisations",
+				"consultation_date": "2027-05-10",
+				"state_report": report.name,
+				"participants": [{"participant_type": "Civil society", "participant_name": "CAPI"}],
+				"inputs": [
+					{
+						"source": "CAPI",
+						"input_summary": "Land titling is stalled.",
+						"response": "Taken into account",
+					}
+				],
+			}
+		).insert()
+		self.assertEqual(consultation.days_before_report_due, 21)
+		self.assertIn("Late consultation", str(frappe.message_log))
+		consultation.published = 1
+		with self.assertRaisesRegex(frappe.ValidationError, "Inputs, row 1"):
+			consultation.save()
+		consultation.reload()  # as the form does after a refused save
+		consultation.published = 1
+		consultation.inputs[0].feedback = "Section III now reports the titling backlog."
+		consultation.save()
+		with self.assertRaisesRegex(frappe.ValidationError, "Participants, row 2"):
+			consultation.append("participants", {"participant_type": "UN"})
+			consultation.save()
+
+	def test_invitation_becomes_a_draft_newsletter_for_the_mailing_lists(self):
+		group = "NMIRF test: children's rights CSOs"
+		if not frappe.db.exists("Email Group", group):
+			frappe.get_doc({"doctype": "Email Group", "title": group}).insert()
+		consultation = frappe.get_doc(
+			{
+				"doctype": "Consultation",
+				"title": "Child protection round table",
+				"consultation_date": "2027-02-01",
+				"place": "Asunción",
+			}
+		).insert()
+		newsletter = frappe.get_doc(
+			"Newsletter", as_user(self.secretariat, draft_invitation, consultation.name, [group])
+		)
+		self.assertEqual([row.email_group for row in newsletter.email_group], [group])
+		self.assertIn("Asunción", newsletter.message)
+		self.assertFalse(newsletter.email_sent, "the secretariat sends it after review")
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.focal_point, draft_invitation, consultation.name, [group])
+
+	def test_communication_reply_is_due_in_sixty_days_and_reminded_to_the_institution(self):
+		received = add_days(nowdate(), -55)
+		communication = frappe.get_doc(
+			{
+				"doctype": "Special Procedure Communication",
+				"reference": f"AL PRY {frappe.generate_hash(length=4)}/2026",
+				"communication_type": "Allegation letter",
+				"mandates": [{"mechanism": "SR-FREEDOM-EXPRESSION"}],
+				"subject": "Alleged attacks on journalists",
+				"date_received": received,
+				"responsible_institution": self.interior,
+			}
+		).insert()
+		self.assertEqual(getdate(communication.reply_due), getdate(add_days(received, 60)))
+		reminders = send_deadline_reminders(nowdate())
+		mine = [(r.kind, r.recipient) for r in reminders if r.reference.endswith(communication.name)]
+		self.assertEqual(mine, [("due soon", self.focal_point)])
+		communication.reply_sent_on = nowdate()
+		communication.save()
+		self.assertEqual(communication.status, "Replied")
+		reminders = send_deadline_reminders(add_days(nowdate(), 10))
+		self.assertFalse(
+			[r for r in reminders if r.reference.endswith(communication.name)], "a reply ends the reminders"
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "not a special procedure"):
+			frappe.get_doc(
+				{
+					"doctype": "Special Procedure Communication",
+					"reference": "UA X",
+					"communication_type": "Urgent appeal",
+					"mandates": [{"mechanism": "CRC"}],
+					"subject": "x",
+					"date_received": nowdate(),
+				}
+			).insert()
+		self.assertFalse(
+			as_user(self.focal_point, frappe.has_permission, "Special Procedure Communication", "read"),
+			"communications stay with the secretariat",
+		)
+
+	def test_visit_lists_the_recommendations_of_its_report(self):
+		symbol = f"A/HRC/99/{frappe.generate_hash(length=4).upper()}/ADD.1"
+		recommendations = {
+			make_recommendation(mechanism="SR-TORTURE", document_symbol=symbol).name for _ in range(2)
+		}
+		visit = frappe.get_doc(
+			{
+				"doctype": "Special Procedure Visit",
+				"mechanism": "SR-TORTURE",
+				"request_date": "2025-03-01",
+				"status": "Requested",
+			}
+		).insert()
+		visit.status = "Report received"
+		with self.assertRaisesRegex(frappe.ValidationError, "Report symbol"):
+			visit.save()
+		visit.reload()
+		visit.status = "Report received"
+		visit.report_symbol = symbol.lower()
+		visit.save()
+		self.assertEqual({row.recommendation for row in visit.recommendations}, recommendations)
+
+	def test_meeting_decisions_become_assignments(self):
+		other = make_user("secretariat2.engagement", "NMIRF Secretariat")
+		meeting = frappe.get_doc(
+			{
+				"doctype": "NMIRF Meeting",
+				"title": "Plenary of November",
+				"meeting_date": nowdate(),
+				"decisions": [
+					{
+						"decision": "Circulate the draft CEDAW report to all focal points",
+						"owner_user": self.secretariat,
+						"due_on": add_days(nowdate(), 14),
+					},
+					{
+						"decision": "Invite the NHRI to the next plenary",
+						"owner_user": self.secretariat,
+						"due_on": add_days(nowdate(), 30),
+					},
+					{"decision": "Update the mailing lists", "owner_user": other},
+					{"decision": "Note the UPR calendar"},
+				],
+			}
+		).insert()
+		meeting.reload()
+		todos = [row.todo for row in meeting.decisions]
+		self.assertTrue(all(todos[:3]) and not todos[3])
+		self.assertEqual(len(set(todos[:3])), 3, "one assignment per decision, even for the same person")
+		self.assertEqual(
+			frappe.db.get_value("ToDo", todos[0], ["allocated_to", "reference_name"]),
+			(self.secretariat, meeting.name),
+		)
+		meeting.save()
+		self.assertEqual(
+			frappe.db.count("ToDo", {"reference_name": meeting.name}), 3, "saving again adds none"
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "Decisions, row 5"):
+			meeting.append("decisions", {"decision": "Someone should", "due_on": nowdate()})
+			meeting.save()

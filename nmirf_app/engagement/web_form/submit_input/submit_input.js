@@ -1,0 +1,3 @@
+frappe.ready(function () {
+	// a recommendation page links here with ?recommendation=REF; the field shows it, read-only
+});

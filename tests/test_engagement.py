@@ -1,0 +1,55 @@
+from datetime import date
+
+import pytest
+
+from nmirf_app.core.engagement import (
+	attachment_problem,
+	clean_submission_text,
+	consultation_too_late,
+	days_before_due,
+	reply_due_date,
+)
+
+
+def test_reply_is_due_sixty_days_after_receipt_unless_configured():
+	assert reply_due_date(date(2026, 1, 10)) == date(2026, 3, 11)
+	assert reply_due_date(date(2026, 12, 20), 30) == date(2027, 1, 19)
+	with pytest.raises(ValueError, match="at least one day"):
+		reply_due_date(date(2026, 1, 10), 0)
+
+
+def test_a_consultation_must_come_well_before_the_report_is_due():
+	assert days_before_due(date(2027, 1, 15), date(2027, 5, 31)) == 136
+	assert not consultation_too_late(136)
+	assert consultation_too_late(days_before_due(date(2027, 5, 1), date(2027, 5, 31)))
+	assert consultation_too_late(-3), "after the deadline is too late"
+	assert not consultation_too_late(None), "no report, no deadline to miss"
+
+
+def test_submission_text_is_kept_as_plain_text_without_markup():
+	text = clean_submission_text(
+		"<p>Our network <b>documented</b> 42 cases.</p><script>alert(1)</script>"
+		"<p>&lt;img src=x onerror=alert(2)&gt;</p>"
+	)
+	assert "Our network documented 42 cases." in text
+	assert "<" not in text and ">" not in text, "nothing a browser could read as a tag"
+	with pytest.raises(ValueError, match="empty"):
+		clean_submission_text("<p> </p>")
+	with pytest.raises(ValueError, match="at most 100"):
+		clean_submission_text("x" * 101, max_chars=100)
+
+
+@pytest.mark.parametrize(
+	("name", "size", "refused"),
+	[
+		("report.pdf", 1_000, False),
+		("Evidence.DOCX", 4 * 1024 * 1024, False),
+		("photo.png", 6 * 1024 * 1024, True),
+		("macro.xlsm", 10, True),
+		("page.html", 10, True),
+		("script.svg", 10, True),
+		("noextension", 10, True),
+	],
+)
+def test_guest_attachments_are_limited_in_type_and_size(name, size, refused):
+	assert (attachment_problem(name, size, max_mb=5) is not None) is refused
