@@ -16,15 +16,38 @@ RECOMMENDATION_STATUS_BOARD = "Recommendations by status"
 STATE_REPORT_WORKFLOW = Path(__file__).parent / "reporting" / "state_report_workflow.json"
 
 
+# Frappe's mailing-list doctypes belong to its Newsletter Manager; the secretariat keeps the
+# NMIRF's lists (one Email Group per topic) and sends invitations and minutes as newsletters.
+SECRETARIAT_MAILING_RIGHTS = {
+	"Email Group": ("read", "write", "create"),
+	"Email Group Member": ("read", "write", "create", "delete"),
+	"Newsletter": ("read", "write", "create"),
+}
+
+
 def after_install():
 	load_reference_data()
 	create_recommendation_status_board()
 	create_state_report_workflow()
+	grant_secretariat_mailing_lists()
 
 
 def after_migrate():
 	load_reference_data()
 	create_state_report_workflow()
+	grant_secretariat_mailing_lists()
+
+
+def grant_secretariat_mailing_lists():
+	from frappe.permissions import add_permission, update_permission_property
+
+	for doctype, rights in SECRETARIAT_MAILING_RIGHTS.items():
+		filters = {"parent": doctype, "role": "NMIRF Secretariat", "permlevel": 0, "if_owner": 0}
+		if frappe.db.exists("Custom DocPerm", filters):
+			continue  # granted before; a State may have changed it since
+		add_permission(doctype, "NMIRF Secretariat", 0, rights[0])
+		for right in rights[1:]:
+			update_permission_property(doctype, "NMIRF Secretariat", 0, right, 1)
 
 
 def before_tests():
@@ -50,6 +73,7 @@ def before_uninstall():
 
 	for workflow in [*FIXED_WORKFLOWS, default_state_report_workflow()["name"]]:
 		frappe.delete_doc_if_exists("Workflow", workflow, force=True)
+	frappe.db.delete("Custom DocPerm", {"role": ("in", NMIRF_ROLES)})
 	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
 	for role in NMIRF_ROLES:
 		frappe.delete_doc_if_exists("Role", role, force=True)

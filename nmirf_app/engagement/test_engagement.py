@@ -184,3 +184,51 @@ class TestEngagement(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Decisions, row 5"):
 			meeting.append("decisions", {"decision": "Someone should", "due_on": nowdate()})
 			meeting.save()
+
+	def test_secretariat_fills_a_topic_mailing_list_from_institutions(self):
+		from nmirf_app.engagement.mailing_lists import add_to_mailing_list
+
+		group = "NMIRF test: indigenous peoples"
+		if not frappe.db.exists("Email Group", group):
+			as_user(
+				self.secretariat, lambda: frappe.get_doc({"doctype": "Email Group", "title": group}).insert()
+			)
+		with_email = make_institution("Engagement CSO with e-mail", email="contact@cso-engagement.example")
+		without_email = make_institution("Engagement CSO without e-mail")
+		outcome = as_user(self.secretariat, add_to_mailing_list, group, [with_email, without_email])
+		self.assertEqual((outcome["added"], outcome["without_email"]), (1, [without_email]))
+		outcome = as_user(self.secretariat, add_to_mailing_list, group, [with_email])
+		self.assertEqual((outcome["added"], outcome["already"]), (0, 1), "nobody is added twice")
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.focal_point, add_to_mailing_list, group, [with_email])
+
+	def test_guest_uploads_are_limited_in_type_and_size_and_kept_private(self):
+		settings = frappe.get_single("NMIRF Settings")
+		settings.accept_submission_attachments = 1
+		settings.submission_attachment_max_mb = 1
+		settings.save()
+		self.assertEqual(frappe.db.get_single_value("System Settings", "allow_guests_to_upload_files"), 1)
+
+		def upload(name, content, **values):
+			return frappe.get_doc(
+				{"doctype": "File", "file_name": name, "content": content, "is_private": 0, **values}
+			).insert(ignore_permissions=True)
+
+		pdf = as_user("Guest", upload, "evidence.pdf", b"%PDF-1.4 evidence")
+		self.assertEqual(pdf.is_private, 1, "a guest's file is never public")
+		with self.assertRaisesRegex(frappe.ValidationError, "only"):
+			as_user("Guest", upload, "page.html", b"<script>alert(1)</script>")
+		with self.assertRaisesRegex(frappe.ValidationError, "MB"):
+			as_user("Guest", upload, "scan.png", b"0" * (1024 * 1024 + 1))
+		with self.assertRaises(frappe.PermissionError):
+			as_user(
+				"Guest",
+				upload,
+				"note.pdf",
+				b"%PDF",
+				attached_to_doctype="Recommendation",
+				attached_to_name="x",
+			)
+		settings.accept_submission_attachments = 0
+		settings.save()
+		self.assertEqual(frappe.db.get_single_value("System Settings", "allow_guests_to_upload_files"), 0)

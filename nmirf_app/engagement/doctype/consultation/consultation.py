@@ -97,15 +97,5 @@ def draft_invitation(consultation: str, email_groups, minutes: int = 0) -> str:
 			"message": message,
 			"email_group": [{"email_group": group} for group in groups],
 		}
-	).insert(ignore_permissions=True)  # Newsletter is Frappe's Newsletter Manager's doctype
-	# the secretariat member who drafted it reviews and sends it, without managing all newsletters
-	frappe.share.add_docshare(
-		"Newsletter",
-		newsletter.name,
-		frappe.session.user,
-		read=1,
-		write=1,
-		share=0,
-		flags={"ignore_share_permission": True},
-	)
+	).insert()  # the secretariat may write newsletters (granted at install)
 	return newsletter.name
