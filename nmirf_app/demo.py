@@ -30,6 +30,9 @@ def load_demo_dataset(
 	from nmirf_app.reporting.demo import load_reporting
 
 	counts.update(load_reporting())
+	from nmirf_app.engagement.demo import load_engagement
+
+	counts.update(load_engagement())
 	return counts
 
 

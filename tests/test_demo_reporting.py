@@ -59,3 +59,21 @@ def test_the_draft_report_answers_a_demo_document():
 	for report in demo_reporting.REPORTS:
 		for symbol in (report.source_document_symbol, report.concluding_observations_symbol):
 			assert symbol is None or symbol in symbols
+
+
+def test_engagement_demo_names_demo_institutions_and_special_procedures():
+	from nmirf_app.core import demo_engagement
+
+	dataset = build_demo_dataset()
+	institutions = {institution.name for institution in dataset.institutions}
+	special_procedures = {row["code"] for row in mechanisms() if row["mechanism_type"] == "Special Procedure"}
+	for consultation in demo_engagement.CONSULTATIONS:
+		assert {institution for _kind, institution in consultation.participants} <= institutions
+		assert consultation.state_report in (None, *(report.title for report in demo_reporting.REPORTS))
+	for communication in demo_engagement.COMMUNICATIONS:
+		assert set(communication.mandates) <= special_procedures
+		assert communication.responsible_institution in (None, *institutions)
+	assert demo_engagement.VISIT["mechanism"] in special_procedures
+	for submission in demo_engagement.SUBMISSIONS:
+		assert submission.organisation in institutions
+		assert not submission.actions or submission.public_reason, "a decision is published with its reason"
