@@ -39,9 +39,9 @@ def load_demo_dataset(
 def complete_setup_for_demo(dataset: DemoDataset):
 	"""A demo site opens on the desk, not on the setup wizard."""
 	settings = frappe.get_single("NMIRF Settings")
-	if not settings.state:
-		settings.state = dataset.state
-		settings.secretariat_institution = dataset.institutions[0].name
+	if not settings.state or not settings.portal_enabled:
+		settings.state = settings.state or dataset.state
+		settings.secretariat_institution = settings.secretariat_institution or dataset.institutions[0].name
 		settings.portal_enabled = 1  # the demo State publishes, as Paraguay does
 		settings.save()
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):

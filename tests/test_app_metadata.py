@@ -43,6 +43,14 @@ DOCTYPES = load_doctypes()
 MODULES = [line.strip() for line in (APP / "modules.txt").read_text().splitlines() if line.strip()]
 ROLE_FIXTURES = {role["name"] for role in json.loads((APP / "fixtures" / "role.json").read_text())}
 KNOWN_DOCTYPES = set(DOCTYPES) | FRAPPE_DOCTYPES
+NUMBER_CARDS = {
+	json.loads(path.read_text())["name"]: json.loads(path.read_text())
+	for path in APP.glob("*/number_card/*/*.json")
+}
+DASHBOARD_CHARTS = {
+	json.loads(path.read_text())["name"]: json.loads(path.read_text())
+	for path in APP.glob("*/dashboard_chart/*/*.json")
+}
 REPORTS = {
 	json.loads(path.read_text())["name"]: (path, json.loads(path.read_text()))
 	for path in APP.glob("*/report/*/*.json")
@@ -127,6 +135,24 @@ def test_doctype_has_a_controller_class_named_after_it(name):
 	assert f"class {class_name}(" in controller.read_text()
 
 
+@pytest.mark.parametrize("name", sorted(NUMBER_CARDS) + sorted(DASHBOARD_CHARTS))
+def test_card_or_chart_counts_a_shipped_doctype_by_real_fields(name):
+	item = NUMBER_CARDS.get(name) or DASHBOARD_CHARTS[name]
+	assert item["is_standard"] == 1 and item["module"] in MODULES
+	_path, doctype = DOCTYPES[item["document_type"]]
+	fieldnames = {field["fieldname"] for field in doctype["fields"]} | {"docstatus", "name"}
+	for key in ("group_by_based_on", "based_on"):
+		if item.get(key):
+			assert item[key] in fieldnames, f"{name}: {item[key]}"
+	for filters in (item.get("filters_json"), item.get("dynamic_filters_json")):
+		for row in json.loads(filters or "[]"):
+			assert row[0] == item["document_type"] and row[1] in fieldnames, f"{name}: {row}"
+	if doctype.get("istable"):
+		assert item.get("parent_document_type") in DOCTYPES, (
+			"a child table is counted through its parent's permissions"
+		)
+
+
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_report_is_standard_with_known_doctype_roles_and_an_execute_function(name):
 	path, report = REPORTS[name]
@@ -154,7 +180,14 @@ def test_every_workspace_link_and_shortcut_resolves():
 		blocks = json.loads(workspace["content"])
 		shortcut_labels = {shortcut["label"] for shortcut in workspace["shortcuts"]}
 		card_labels = {link["label"] for link in workspace["links"] if link["type"] == "Card Break"}
+		cards = {card["number_card_name"] for card in workspace["number_cards"]}
+		charts = {chart["chart_name"] for chart in workspace["charts"]}
+		assert cards <= set(NUMBER_CARDS) and charts <= set(DASHBOARD_CHARTS)
 		for block in blocks:
+			if block["type"] == "number_card":
+				assert block["data"]["number_card_name"] in cards
+			if block["type"] == "chart":
+				assert block["data"]["chart_name"] in charts
 			if block["type"] == "shortcut":
 				assert block["data"]["shortcut_name"] in shortcut_labels
 			if block["type"] == "card":
