@@ -90,6 +90,9 @@ permission_query_conditions = {
 	"Progress Update": "nmirf_app.permissions.progress_update_query_conditions",
 	"Indicator": "nmirf_app.permissions.indicator_query_conditions",
 	"Report Contribution": "nmirf_app.permissions.report_contribution_query_conditions",
+	"Recommendation Theme": "nmirf_app.permissions.recommendation_tag_query_conditions",
+	"Recommendation Affected Group": "nmirf_app.permissions.recommendation_tag_query_conditions",
+	"Recommendation SDG Target": "nmirf_app.permissions.recommendation_tag_query_conditions",
 }
 has_permission = {
 	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",

@@ -50,6 +50,25 @@ def recommendation_query_conditions(user: str | None = None, doctype: str | None
 	return "(" + " or ".join(conditions) + ")" if conditions else "1 = 0"
 
 
+# Child tables a chart or report may query on their own (counts by theme, group or SDG): their rows
+# are visible exactly when their recommendation is.
+RECOMMENDATION_TAG_TABLES = (
+	"Recommendation Theme",
+	"Recommendation Affected Group",
+	"Recommendation SDG Target",
+)
+
+
+def recommendation_tag_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	condition = recommendation_query_conditions(user)
+	if not condition:
+		return ""
+	return (
+		f"`tab{doctype}`.`parenttype` = 'Recommendation' and `tab{doctype}`.`parent` in"
+		f" (select `tabRecommendation`.`name` from `tabRecommendation` where {condition})"
+	)
+
+
 def has_recommendation_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	user = user or frappe.session.user
 	scopes = recommendation_scopes(frappe.get_roles(user))

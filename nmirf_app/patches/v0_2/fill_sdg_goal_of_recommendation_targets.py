@@ -6,13 +6,9 @@ import frappe
 
 
 def execute():
-	row = frappe.qb.DocType("Recommendation SDG Target")
-	target = frappe.qb.DocType("SDG Target")
-	(
-		frappe.qb.update(row)
-		.join(target)
-		.on(target.name == row.sdg_target)
-		.set(row.sdg_goal, target.sdg_goal)
-		.where(row.sdg_goal.isnull() | (row.sdg_goal == ""))
-		.run()
+	frappe.db.sql(
+		"""update `tabRecommendation SDG Target` as row
+		join `tabSDG Target` as target on target.name = row.sdg_target
+		set row.sdg_goal = target.sdg_goal
+		where ifnull(row.sdg_goal, '') = ''"""
 	)

@@ -1,0 +1,73 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""The workspace's number cards and charts count through the viewer's permissions: a focal point's
+figures are those of their institution; and the patch filling SDG goals on older rows."""
+
+import json
+
+import frappe
+from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
+from frappe.desk.doctype.number_card.number_card import get_result as card_result
+from frappe.tests.utils import FrappeTestCase
+
+from nmirf_app.patches.v0_2.fill_sdg_goal_of_recommendation_targets import execute as fill_sdg_goals
+from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+
+
+def card(name, user):
+	doc = frappe.get_doc("Number Card", name)
+	return as_user(user, card_result, doc.as_json(), doc.filters_json)
+
+
+def chart(name, user):
+	doc = frappe.get_doc("Dashboard Chart", name)
+	data = as_user(user, chart_data, chart_name=name, refresh=1, filters=doc.filters_json)
+	return dict(zip(data["labels"], data["datasets"][0]["values"], strict=True))
+
+
+class TestDashboards(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.secretariat = make_user("secretariat.dashboards", "NMIRF Secretariat")
+		cls.focal_point = make_user("fp.dashboards", "NMIRF Focal Point")
+		cls.mine = make_institution("Dashboards Ministry of Water")
+		cls.other = make_institution("Dashboards Ministry of Energy")
+		make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
+		theme = frappe.get_all("Human Rights Theme", limit=1, pluck="name")[0]
+		cls.theme = theme
+		for _ in range(2):
+			make_recommendation([cls.mine], themes=[{"theme": theme}], sdg_targets=[{"sdg_target": "6.1"}])
+		for _ in range(3):
+			make_recommendation([cls.other], themes=[{"theme": theme}], sdg_targets=[{"sdg_target": "7.1"}])
+
+	def test_number_cards_count_only_what_the_viewer_may_see(self):
+		self.assertEqual(card("Recommendations", self.focal_point), 2)
+		self.assertGreaterEqual(card("Recommendations", self.secretariat), 5)
+		self.assertEqual(card("Not started or not assessed", self.focal_point), 2)
+
+	def test_charts_group_only_what_the_viewer_may_see(self):
+		by_institution = chart("Recommendations by lead institution", self.focal_point)
+		self.assertEqual(by_institution, {self.mine: 2})
+		by_theme = chart("Recommendations by theme", self.focal_point)
+		self.assertEqual(by_theme, {self.theme: 2}, "child-table charts go through the parent's permissions")
+		by_goal = chart("Recommendations by SDG", self.focal_point)
+		self.assertEqual(by_goal, {"SDG 6": 2})
+		self.assertGreaterEqual(chart("Recommendations by SDG", self.secretariat).get("SDG 7", 0), 3)
+
+	def test_patch_fills_the_goal_of_rows_saved_before_the_field_existed(self):
+		recommendation = make_recommendation([self.mine], sdg_targets=[{"sdg_target": "16.3"}])
+		frappe.db.set_value("Recommendation SDG Target", recommendation.sdg_targets[0].name, "sdg_goal", None)
+		fill_sdg_goals()
+		self.assertEqual(
+			frappe.db.get_value("Recommendation SDG Target", recommendation.sdg_targets[0].name, "sdg_goal"),
+			"SDG 16",
+		)
+		fill_sdg_goals()  # a second run changes nothing
+		self.assertEqual(
+			frappe.db.get_value("Recommendation SDG Target", recommendation.sdg_targets[0].name, "sdg_goal"),
+			"SDG 16",
+		)
+		self.assertTrue(
+			json.loads(frappe.get_doc("Dashboard Chart", "Recommendations by SDG").filters_json) == []
+		)
