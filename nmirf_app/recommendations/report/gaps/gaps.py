@@ -1,0 +1,113 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""What nobody is doing: recommendations with no responsible institution, no action, or no approved
+progress in the last 12 months, and institutions without an active focal point. One query per
+kind of gap, each through the user's permissions (a subquery of what they may see)."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_months, getdate, nowdate
+
+from nmirf_app.permissions import institutions_in_scope
+from nmirf_app.recommendations.report_filters import visible_recommendations_sql
+
+NO_INSTITUTION = "No responsible institution"
+NO_ACTION = "No action"
+NO_RECENT_PROGRESS = "No approved progress in 12 months"
+NO_FOCAL_POINT = "Institution without an active focal point"
+GAPS = (NO_INSTITUTION, NO_ACTION, NO_RECENT_PROGRESS, NO_FOCAL_POINT)
+
+RECOMMENDATION_GAP_CONDITIONS = {
+	NO_INSTITUTION: """not exists (select 1 from `tabRecommendation Institution` ri
+		where ri.parent = r.name and ri.parenttype = 'Recommendation')""",
+	NO_ACTION: """not exists (select 1 from `tabAction Recommendation` ar
+		where ar.recommendation = r.name and ar.parenttype = 'Implementation Action')""",
+	NO_RECENT_PROGRESS: """r.implementation_status != 'Fully implemented' and not exists (
+		select 1 from `tabProgress Update` pu where pu.docstatus = 1 and pu.approved_on >= %(since)s
+		and (pu.recommendation = r.name or pu.implementation_action in (
+			select ar.parent from `tabAction Recommendation` ar
+			where ar.recommendation = r.name and ar.parenttype = 'Implementation Action')))""",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	today = getdate(filters.get("as_of") or nowdate())
+	wanted = [filters.gap] if filters.get("gap") else list(GAPS)
+	data = []
+	# the subquery carries its values inline; a literal % in them must survive the driver's formatting
+	visible = visible_recommendations_sql(filters).replace("%", "%%")
+	for gap in wanted:
+		if gap == NO_FOCAL_POINT:
+			data += institutions_without_focal_point(today)
+			continue
+		condition = RECOMMENDATION_GAP_CONDITIONS[gap]
+		rows = frappe.db.sql(
+			f"""select r.name, r.title, r.mechanism, r.lead_institution, r.implementation_status
+			from `tabRecommendation` r
+			where r.name in ({visible}) and {condition}
+			order by r.name""",
+			{"since": add_months(today, -12)},
+			as_dict=True,
+		)
+		data += [
+			{"gap": _(gap), "reference_doctype": "Recommendation", "document": row.name, **row}
+			for row in rows
+		]
+	return columns(), data
+
+
+def institutions_without_focal_point(today):
+	scope = institutions_in_scope(frappe.session.user)
+	if scope is not None and not scope:
+		return []
+	rows = frappe.db.sql(
+		f"""select i.name, i.institution_name as title
+		from `tabInstitution` i
+		where i.is_active = 1 and i.is_state_body = 1
+		{"and i.name in %(scope)s" if scope is not None else ""}
+		and not exists (select 1 from `tabFocal Point` fp where fp.institution = i.name
+			and fp.active_from <= %(today)s and (fp.active_to is null or fp.active_to >= %(today)s))
+		order by i.name""",
+		{"today": today, "scope": tuple(scope or ())},
+		as_dict=True,
+	)
+	return [
+		{
+			"gap": _(NO_FOCAL_POINT),
+			"reference_doctype": "Institution",
+			"document": row.name,
+			"title": row.title,
+		}
+		for row in rows
+	]
+
+
+def columns():
+	return [
+		{"fieldname": "gap", "label": _("Gap"), "fieldtype": "Data", "width": 260},
+		{
+			"fieldname": "reference_doctype",
+			"label": _("Type"),
+			"fieldtype": "Link",
+			"options": "DocType",
+			"width": 120,
+		},
+		{
+			"fieldname": "document",
+			"label": _("Record"),
+			"fieldtype": "Dynamic Link",
+			"options": "reference_doctype",
+			"width": 170,
+		},
+		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 320},
+		{"fieldname": "mechanism", "label": _("Mechanism"), "fieldtype": "Data", "width": 100},
+		{
+			"fieldname": "lead_institution",
+			"label": _("Lead institution"),
+			"fieldtype": "Link",
+			"options": "Institution",
+			"width": 180,
+		},
+		{"fieldname": "implementation_status", "label": _("Status"), "fieldtype": "Data", "width": 140},
+	]
