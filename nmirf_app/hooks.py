@@ -103,6 +103,13 @@ has_permission = {
 	"Report Contribution": "nmirf_app.permissions.has_report_contribution_permission",
 }
 
+# Frappe's frappe.client.get_count ignores permissions and its dashboard charts share one cached
+# result between users; for the app's doctypes and charts neither may happen (nmirf_app/api.py).
+override_whitelisted_methods = {
+	"frappe.client.get_count": "nmirf_app.api.get_count",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "nmirf_app.api.get_chart_data",
+}
+
 doc_events = {
 	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
 }

@@ -6,12 +6,13 @@ figures are those of their institution; and the patch filling SDG goals on older
 import json
 
 import frappe
-from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
 from frappe.desk.doctype.number_card.number_card import get_result as card_result
 from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.patches.v0_2.fill_sdg_goal_of_recommendation_targets import execute as fill_sdg_goals
 from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+
+CHART_METHOD = "frappe.desk.doctype.dashboard_chart.dashboard_chart.get"
 
 
 def card(name, user):
@@ -20,8 +21,11 @@ def card(name, user):
 
 
 def chart(name, user):
+	"""What the workspace's chart widget asks for (no refresh: Frappe would serve its cache), through
+	the method the hooks put in place of Frappe's."""
 	doc = frappe.get_doc("Dashboard Chart", name)
-	data = as_user(user, chart_data, chart_name=name, refresh=1, filters=doc.filters_json)
+	method = frappe.get_hooks("override_whitelisted_methods", {}).get(CHART_METHOD, [CHART_METHOD])[-1]
+	data = as_user(user, frappe.get_attr(method), chart_name=name, refresh=0, filters=doc.filters_json)
 	return dict(zip(data["labels"], data["datasets"][0]["values"], strict=True))
 
 
@@ -47,6 +51,7 @@ class TestDashboards(FrappeTestCase):
 		self.assertEqual(card("Not started or not assessed", self.focal_point), 2)
 
 	def test_charts_group_only_what_the_viewer_may_see(self):
+		chart("Recommendations by lead institution", self.secretariat)  # Frappe would cache these figures
 		by_institution = chart("Recommendations by lead institution", self.focal_point)
 		self.assertEqual(by_institution, {self.mine: 2})
 		by_theme = chart("Recommendations by theme", self.focal_point)

@@ -1,0 +1,99 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""How each institution carries its share: recommendations assigned, accepted and disputed,
+progress updates sent, sent on time (by the end date of their action, or the recommendation's
+follow-up deadline) and approved, and its overdue actions. One SQL statement; focal points and
+validators see the rows of their own institutions."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from nmirf_app.permissions import institutions_in_scope
+
+OPEN_ACTION_STATUSES = ("Planned", "In progress", "On hold")
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	today = getdate(filters.get("as_of") or nowdate())
+	scope = institutions_in_scope(frappe.session.user)
+	if scope is not None and not scope:
+		return columns(), []
+	conditions = ["i.is_active = 1"]
+	if not filters.get("include_non_state"):
+		conditions.append("i.is_state_body = 1")
+	if scope is not None:
+		conditions.append("i.name in %(scope)s")
+	if filters.get("institution"):
+		conditions.append("i.name = %(institution)s")
+	rows = frappe.db.sql(
+		f"""select i.name as institution,
+			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
+				where ri.institution = i.name and ri.parenttype = 'Recommendation') as assigned,
+			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
+				where ri.institution = i.name and ri.parenttype = 'Recommendation'
+				and ri.assignment_status = 'Accepted') as accepted,
+			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
+				where ri.institution = i.name and ri.parenttype = 'Recommendation'
+				and ri.assignment_status = 'Disputed') as disputed,
+			(select count(*) from `tabProgress Update` pu
+				where pu.institution = i.name and pu.workflow_state != 'Draft') as updates_sent,
+			(select count(*) from `tabProgress Update` pu
+				left join `tabImplementation Action` a on a.name = pu.implementation_action
+				left join `tabRecommendation` r on r.name = pu.recommendation
+				where pu.institution = i.name and pu.workflow_state != 'Draft'
+				and date(pu.creation) <= coalesce(a.end_date, r.follow_up_deadline, date(pu.creation))) as sent_on_time,
+			(select count(*) from `tabProgress Update` pu
+				where pu.institution = i.name and pu.docstatus = 1) as updates_approved,
+			(select count(*) from `tabImplementation Action` a
+				where a.lead_institution = i.name and a.status in %(open_statuses)s
+				and a.end_date < %(today)s) as overdue_actions
+		from `tabInstitution` i
+		where {" and ".join(conditions)}
+		order by i.name""",
+		{
+			"scope": tuple(scope or ("",)),
+			"institution": filters.get("institution"),
+			"open_statuses": OPEN_ACTION_STATUSES,
+			"today": today,
+		},
+		as_dict=True,
+	)
+	for row in rows:
+		row.accepted_percent = _percent(row.accepted, row.assigned)
+		row.on_time_percent = _percent(row.sent_on_time, row.updates_sent)
+	return columns(), rows
+
+
+def _percent(part, whole):
+	return round(100 * part / whole, 1) if whole else None
+
+
+def columns():
+	def int_column(fieldname, label):
+		return {
+			"fieldname": fieldname,
+			"label": label,
+			"fieldtype": "Int",
+			"width": 110,
+		}
+
+	return [
+		{
+			"fieldname": "institution",
+			"label": _("Institution"),
+			"fieldtype": "Link",
+			"options": "Institution",
+			"width": 260,
+		},
+		int_column("assigned", _("Assigned")),
+		int_column("accepted", _("Accepted")),
+		int_column("disputed", _("Disputed")),
+		{"fieldname": "accepted_percent", "label": _("% accepted"), "fieldtype": "Percent", "width": 110},
+		int_column("updates_sent", _("Updates sent")),
+		int_column("sent_on_time", _("Sent on time")),
+		{"fieldname": "on_time_percent", "label": _("% on time"), "fieldtype": "Percent", "width": 110},
+		int_column("updates_approved", _("Approved")),
+		int_column("overdue_actions", _("Overdue actions")),
+	]

@@ -1,0 +1,82 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""Everything late, with who owns it: the same deadlines the daily reminders chase
+(nmirf_app.implementation.tasks.open_deadlines), kept to the records the user may read."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from nmirf_app.implementation.tasks import open_deadlines
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	today = getdate(filters.get("as_of") or nowdate())
+	deadlines, documents = open_deadlines(today)
+	late = [deadline for deadline in deadlines if deadline.due_on < today]
+	names_by_doctype = defaultdict(list)
+	for deadline in late:
+		doctype, name = documents[deadline.reference]
+		names_by_doctype[doctype].append(name)
+	readable = set()
+	for doctype, names in names_by_doctype.items():
+		if filters.get("document_type") and doctype != filters.document_type:
+			continue
+		if frappe.has_permission(doctype, "read"):
+			# one query per kind of record, through the user's permissions
+			readable |= {
+				(doctype, name)
+				for name in frappe.get_list(
+					doctype, filters={"name": ("in", names)}, pluck="name", limit_page_length=0
+				)
+			}
+	data = []
+	for deadline in sorted(late, key=lambda deadline: (deadline.due_on, deadline.reference)):
+		doctype, name = documents[deadline.reference]
+		if (doctype, name) not in readable:
+			continue
+		data.append(
+			{
+				"reference_doctype": doctype,
+				"document": name,
+				"title": deadline.title,
+				"due_on": deadline.due_on,
+				"days_late": (today - deadline.due_on).days,
+				"owners": ", ".join(deadline.owners),
+				"validator": deadline.validator,
+			}
+		)
+	return columns(), data
+
+
+def columns():
+	return [
+		{
+			"fieldname": "reference_doctype",
+			"label": _("Type"),
+			"fieldtype": "Link",
+			"options": "DocType",
+			"width": 170,
+		},
+		{
+			"fieldname": "document",
+			"label": _("Record"),
+			"fieldtype": "Dynamic Link",
+			"options": "reference_doctype",
+			"width": 170,
+		},
+		{"fieldname": "title", "label": _("What"), "fieldtype": "Data", "width": 320},
+		{"fieldname": "due_on", "label": _("Due on"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "days_late", "label": _("Days late"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "owners", "label": _("Owners"), "fieldtype": "Data", "width": 260},
+		{
+			"fieldname": "validator",
+			"label": _("Escalates to"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 200,
+		},
+	]
