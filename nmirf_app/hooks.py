@@ -110,6 +110,10 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "nmirf_app.api.get_chart_data",
 }
 
+website_route_rules = [
+	{"from_route": "/recommendations/<name>", "to_route": "recommendations/recommendation"},
+]
+
 doc_events = {
 	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
 }

@@ -106,6 +106,11 @@ def load_progress() -> int:
 				(SECRETARIAT, "Approve"),
 			):
 				update = as_user(user, apply_workflow, update.as_dict(), action)
+			if frappe.db.get_value("Recommendation", recommendation.name, "published"):
+				# the secretariat publishes approved progress on published recommendations
+				update = frappe.get_doc("Progress Update", update.name)
+				update.published = 1
+				as_user(SECRETARIAT, update.save)
 	return frappe.db.count("Progress Update", {"docstatus": 1})
 
 

@@ -1,0 +1,180 @@
+"""The public portal's data: only published recommendations, and of them only the fields meant for
+the public (never internal notes, institution notes, assignment remarks or unpublished progress).
+Every function checks that the NMIRF publishes at all (NMIRF Settings → Publish a public portal)."""
+
+import csv
+import io
+
+import frappe
+from frappe import _
+from frappe.utils import cint
+
+PAGE_LENGTH = 20
+PUBLIC_FIELDS = (
+	"name",
+	"title",
+	"recommendation_text",
+	"mechanism",
+	"document_symbol",
+	"paragraph",
+	"document_date",
+	"upr_cycle",
+	"position",
+	"implementation_status",
+	"lead_institution",
+	"cluster",
+)
+# portal filter -> (child table, field); the others filter Recommendation's own columns
+CHILD_FILTERS = {
+	"theme": ("Recommendation Theme", "theme"),
+	"affected_group": ("Recommendation Affected Group", "affected_group"),
+	"sdg_goal": ("Recommendation SDG Target", "sdg_goal"),
+	"institution": ("Recommendation Institution", "institution"),
+}
+OWN_FILTERS = ("mechanism", "implementation_status", "upr_cycle")
+DOWNLOAD_COLUMNS = (
+	("name", "Reference"),
+	("mechanism", "Mechanism"),
+	("document_symbol", "Document symbol"),
+	("paragraph", "Paragraph"),
+	("document_date", "Date"),
+	("recommendation_text", "Recommendation"),
+	("position", "Position"),
+	("implementation_status", "Implementation status"),
+	("lead_institution", "Lead institution"),
+)
+
+
+def require_portal():
+	if not frappe.db.get_single_value("NMIRF Settings", "portal_enabled"):
+		raise frappe.PageDoesNotExistError
+
+
+def published_filters(args: dict) -> dict:
+	"""get_all filters for the published recommendations matching the portal's query string."""
+	filters = {"published": 1}
+	for key in OWN_FILTERS:
+		if args.get(key):
+			filters[key] = args[key]
+	for key, (child, field) in CHILD_FILTERS.items():
+		if args.get(key):
+			parents = frappe.get_all(
+				child, filters={field: args[key], "parenttype": "Recommendation"}, pluck="parent"
+			)
+			names = set(parents) & filters["name"][1] if "name" in filters else set(parents)
+			filters["name"] = ("in", names or {""})
+	search = (args.get("q") or "").strip()
+	if search:
+		filters["recommendation_text"] = ("like", f"%{search}%")
+	return filters
+
+
+def published_recommendations(args: dict) -> dict:
+	require_portal()
+	filters = published_filters(args)
+	page = max(cint(args.get("page")) or 1, 1)
+	rows = frappe.get_all(
+		"Recommendation",
+		filters=filters,
+		fields=list(PUBLIC_FIELDS),
+		order_by="document_date desc, name asc",
+		start=(page - 1) * PAGE_LENGTH,
+		page_length=PAGE_LENGTH,
+	)
+	total = frappe.db.count("Recommendation", filters)
+	return {
+		"rows": rows,
+		"total": total,
+		"page": page,
+		"pages": max((total + PAGE_LENGTH - 1) // PAGE_LENGTH, 1),
+	}
+
+
+def published_recommendation(name: str) -> dict:
+	"""One published recommendation with its tags and its published, approved progress."""
+	require_portal()
+	row = frappe.db.get_value(
+		"Recommendation", {"name": name, "published": 1}, list(PUBLIC_FIELDS), as_dict=True
+	)
+	if not row:
+		raise frappe.PageDoesNotExistError
+	for key, (child, field) in {
+		**CHILD_FILTERS,
+		"recommending_state": ("Recommendation Recommending State", "country"),
+	}.items():
+		row[key] = frappe.get_all(
+			child, filters={"parent": name, "parenttype": "Recommendation"}, pluck=field, order_by="idx asc"
+		)
+	row.progress = frappe.get_all(
+		"Progress Update",
+		filters={"recommendation": name, "docstatus": 1, "published": 1},
+		fields=["approved_on", "institution", "reported_status", "summary"],
+		order_by="approved_on asc",
+	)
+	return row
+
+
+def summaries() -> dict:
+	"""Per mechanism and per SDG goal: published recommendations by status (two grouped queries)."""
+	require_portal()
+	by_mechanism = frappe.db.sql(
+		"""select mechanism as grp, implementation_status as status, count(*) as n
+		from `tabRecommendation` where published = 1 group by mechanism, implementation_status""",
+		as_dict=True,
+	)
+	by_goal = frappe.db.sql(
+		"""select t.sdg_goal as grp, r.implementation_status as status, count(distinct r.name) as n
+		from `tabRecommendation` r join `tabRecommendation SDG Target` t
+			on t.parent = r.name and t.parenttype = 'Recommendation'
+		where r.published = 1 and ifnull(t.sdg_goal, '') != ''
+		group by t.sdg_goal, r.implementation_status""",
+		as_dict=True,
+	)
+	return {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
+
+
+def _pivot(rows) -> list[dict]:
+	groups: dict = {}
+	for row in rows:
+		group = groups.setdefault(row.grp, {"group": row.grp, "total": 0, "implemented": 0})
+		group["total"] += row.n
+		if row.status == "Fully implemented":
+			group["implemented"] += row.n
+	from nmirf_app.core.report_compilation import natural_key
+
+	return sorted(groups.values(), key=lambda group: natural_key(str(group["group"])))
+
+
+@frappe.whitelist(allow_guest=True)
+def download(file_format: str = "csv", **args):
+	"""What the portal shows, as CSV or Excel: the published recommendations matching the filters."""
+	from frappe.desk.utils import provide_binary_file
+
+	require_portal()
+	if file_format not in ("csv", "xlsx"):
+		frappe.throw(_("Format: csv or xlsx."))
+	rows = frappe.get_all(
+		"Recommendation",
+		filters=published_filters(args),
+		fields=[field for field, _label in DOWNLOAD_COLUMNS],
+		order_by="document_date desc, name asc",
+		limit_page_length=0,
+	)
+	if file_format == "xlsx":
+		from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
+
+		columns = tuple(
+			MatrixColumn(label, field, 60 if field == "recommendation_text" else 18)
+			for field, label in DOWNLOAD_COLUMNS
+		)
+		content = write_matrix_xlsx(rows, title=_("Published recommendations"), columns=columns)
+	else:
+		from nmirf_app.core.spreadsheet import safe_cell
+
+		buffer = io.StringIO()
+		writer = csv.writer(buffer)
+		writer.writerow([label for _field, label in DOWNLOAD_COLUMNS])
+		for row in rows:
+			writer.writerow([safe_cell(row[field]) for field, _label in DOWNLOAD_COLUMNS])
+		content = buffer.getvalue().encode("utf-8-sig")
+	provide_binary_file(_("published-recommendations"), file_format, content)
