@@ -125,4 +125,6 @@ scheduler_events = {
 		"nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation.refresh_reporting_calendar",
 	],
 	"weekly": ["nmirf_app.implementation.tasks.send_weekly_digest"],
+	# an import whose worker was killed must not stay "Importing" for ever
+	"cron": {"*/5 * * * *": ["nmirf_app.recommendations.importer.fail_interrupted_imports"]},
 }

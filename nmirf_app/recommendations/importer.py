@@ -385,3 +385,38 @@ def run_import_job(import_name: str, dry_run: bool):
 		run_import(import_name, dry_run)
 	except ImportSourceError:
 		pass  # recorded on the import; nothing for the worker to retry
+
+
+INTERRUPTED = _(
+	"The run was interrupted: its background job stopped before finishing (the worker was stopped or "
+	"restarted). Run it again: rows already imported are recognised and nothing is duplicated."
+)
+
+
+def import_job_id(import_name: str) -> str:
+	return f"nmirf-import::{import_name}"
+
+
+def fail_interrupted_imports() -> list[str]:
+	"""Scheduled every few minutes: a run still marked as queued or running whose background job no
+	longer exists, or has failed, was interrupted (worker killed, Redis flushed); it is marked failed
+	with that reason, so that nobody waits for it and it can be run again."""
+	from frappe.utils.background_jobs import is_job_enqueued
+
+	from nmirf_app.recommendations.doctype.recommendation_import.recommendation_import import RUNNING_STATUSES
+
+	interrupted = []
+	for name in frappe.get_all(
+		"Recommendation Import", filters={"status": ("in", RUNNING_STATUSES)}, pluck="name"
+	):
+		if is_job_enqueued(import_job_id(name)):
+			continue
+		frappe.db.set_value(
+			"Recommendation Import",
+			name,
+			{"status": "Failed", "error_message": INTERRUPTED, "finished_at": now_datetime()},
+		)
+		interrupted.append(name)
+	if interrupted:
+		frappe.db.commit()
+	return interrupted

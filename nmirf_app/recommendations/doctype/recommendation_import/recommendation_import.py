@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from nmirf_app.recommendations.importer import import_job_id
+
 RUNNING_STATUSES = ("Preview queued", "Previewing", "Queued", "Importing")
 
 
@@ -49,7 +51,7 @@ class RecommendationImport(Document):
 			"nmirf_app.recommendations.importer.run_import_job",
 			queue="long",
 			timeout=4 * 3600,
-			job_id=f"nmirf-import::{self.name}",
+			job_id=import_job_id(self.name),
 			deduplicate=True,
 			enqueue_after_commit=True,
 			import_name=self.name,

@@ -8,7 +8,7 @@ import uuid
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.recommendations.importer import ImportSourceError, run_import
+from nmirf_app.recommendations.importer import ImportSourceError, fail_interrupted_imports, run_import
 from nmirf_app.testing import make_institution, make_private_file, make_user, uhri_xlsx_bytes
 
 CRC_TEXT = "18. The Committee recommends that the State party strengthen free birth registration."
@@ -93,6 +93,29 @@ def imported(annotation_id):
 
 
 class TestRecommendationImport(FrappeTestCase):
+	def test_an_interrupted_run_is_marked_failed_and_a_rerun_completes_it_without_duplicates(self):
+		ids = new_ids()
+		rows = uhri_rows(ids)
+		run = make_import(rows[:1])  # what the killed run had committed: its first batch
+		run_import(run.name, dry_run=False)
+		# the run is started again on the whole file, and its worker dies mid-way
+		run.reload()
+		run.import_file = make_private_file("uhri-export-full.xlsx", uhri_xlsx_bytes(rows))
+		run.save(ignore_permissions=True)
+		run.db_set("status", "Importing")
+		frappe.db.commit()
+		self.assertIn(run.name, fail_interrupted_imports(), "no background job is running it")
+		run.reload()
+		self.assertEqual(run.status, "Failed")
+		self.assertIn("interrupted", run.error_message)
+		counts = run_import(run.name, dry_run=False)
+		self.assertEqual(
+			(counts.created, counts.unchanged), (1, 1), "the first batch is recognised, not repeated"
+		)
+		for annotation_id in (ids["upr"], ids["crc"]):
+			self.assertEqual(frappe.db.count("Recommendation", {"uhri_annotation_id": annotation_id}), 1)
+		self.assertNotIn(run.name, fail_interrupted_imports(), "a finished run is left alone")
+
 	def test_preview_counts_without_writing(self):
 		ids = new_ids()
 		run = make_import(uhri_rows(ids))
