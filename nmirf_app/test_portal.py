@@ -109,3 +109,59 @@ class TestPortal(FrappeTestCase):
 					as_user("Guest", call)
 		finally:
 			frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
+
+
+class TestPortalEscaping(FrappeTestCase):
+	"""Stored script in any text the portal shows is displayed as text, never run: the pages are
+	rendered the way a guest's request renders them."""
+
+	PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+	def page(self, path):
+		from frappe.utils import set_request
+		from frappe.website.serve import get_response_content
+
+		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
+		frappe.set_user("Guest")
+		try:
+			set_request(method="GET", path=path)
+			html = get_response_content()
+		finally:
+			frappe.set_user("Administrator")
+		self.assertNotIn("<script>window.__xss", html)
+		self.assertNotIn("<img src=x onerror", html)
+		return html
+
+	def test_recommendation_list_and_page_escape_stored_script(self):
+		doc = make_recommendation(published=1)
+		frappe.db.set_value(
+			"Recommendation",
+			doc.name,
+			{"recommendation_text": f"77. Adopt a law. {self.PAYLOAD}", "title": self.PAYLOAD},
+		)
+		html = self.page(f"/recommendations/{doc.name}")
+		self.assertIn("&lt;script&gt;", html, "the text is shown, escaped")
+		self.assertIn(doc.name, self.page("/recommendations?q=Adopt+a+law"))
+
+	def test_submissions_page_escapes_stored_script(self):
+		submission = frappe.get_doc(
+			{
+				"doctype": "Stakeholder Submission",
+				"submitter_type": "Other",
+				"organisation": "Escaping test",
+				"email": "escaping@cso.example",
+				"subject": "Escaping",
+				"submission_text": "text",
+			}
+		).insert()
+		frappe.db.set_value(
+			"Stakeholder Submission",
+			submission.name,
+			{
+				"published": 1,
+				"public_reason": self.PAYLOAD,
+				"subject": self.PAYLOAD,
+				"workflow_state": "Not retained",
+			},
+		)
+		self.assertIn("&lt;script&gt;", self.page("/submissions"))
