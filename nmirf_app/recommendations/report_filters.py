@@ -41,6 +41,7 @@ def visible_recommendations_sql(filters: dict | None) -> str:
 		RECOMMENDATION,
 		filters=recommendation_filters(filters),
 		fields=["`tabRecommendation`.`name`"],
+		distinct=True,
 		order_by="",
 		limit_page_length=0,
 		run=0,

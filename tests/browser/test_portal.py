@@ -56,3 +56,32 @@ def test_guest_browses_filters_and_opens_a_recommendation(browser, admin_api):
 	)
 	assert download.status == 200 and hidden not in download.text()
 	phone.close()
+
+
+def test_portal_speaks_the_visitors_language_and_reads_right_to_left_in_arabic(browser):
+	for locale, direction in (("ar", "rtl"), ("fr", None), ("es", None)):
+		context = browser.new_context(locale=locale, extra_http_headers={"Accept-Language": locale})
+		page = context.new_page()
+		page.goto(f"{BASE_URL}/recommendations")
+		main = page.locator("main.nmirf-portal")
+		assert main.get_attribute("dir") == direction
+		english = "Recommendations to the State and what it did"
+		assert page.locator("#portal-title").inner_text() != english, f"the {locale} title is translated"
+		page.screenshot(path=str(ARTIFACTS / f"portal-list-{locale}.png"), full_page=True)
+		context.close()
+
+
+def test_published_progress_appears_on_its_recommendations_page(page, admin_api):
+	update = admin_api.get(
+		f"{BASE_URL}/api/resource/Progress Update",
+		params={
+			"filters": json.dumps([["published", "=", 1], ["docstatus", "=", 1]]),
+			"fields": json.dumps(["recommendation", "summary"]),
+			"limit_page_length": 1,
+		},
+		timeout=30,
+	).json()["data"]
+	assert update, "the demo publishes approved progress on published recommendations"
+	page.goto(f"{BASE_URL}/recommendations/{update[0]['recommendation']}")
+	first_words = " ".join(update[0]["summary"].replace("<p>", "").split()[:6])
+	expect(page.locator(".nmirf-progress")).to_contain_text(first_words)

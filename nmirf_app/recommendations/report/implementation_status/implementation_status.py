@@ -30,13 +30,19 @@ def execute(filters=None):
 	if group not in GROUPS:
 		frappe.throw(_("Group by: choose one of {0}.").format(", ".join(GROUPS)))
 	field, link = GROUPS[group]
+	conditions = recommendation_filters(filters)
+	# joined child tables repeat a recommendation once per row: only then count distinct names
+	joins_children = "`tabRecommendation`" not in field or any(
+		row[0] != "Recommendation" for row in conditions
+	)
+	count = "count(distinct `tabRecommendation`.`name`)" if joins_children else "count(*)"
 	rows = frappe.get_list(
 		"Recommendation",
-		filters=recommendation_filters(filters),
+		filters=conditions,
 		fields=[
 			f"{field} as grp",
 			"`tabRecommendation`.`implementation_status` as status",
-			"count(distinct `tabRecommendation`.`name`) as recommendations",
+			f"{count} as recommendations",
 		],
 		group_by="grp, status",
 		order_by="grp asc",

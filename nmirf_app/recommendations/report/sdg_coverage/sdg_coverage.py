@@ -14,17 +14,22 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	visible = visible_recommendations_sql(filters).replace("%", "%%")
 	goal_condition = "where t.sdg_goal = %(goal)s" if filters.get("sdg_goal") else ""
+	# The visible recommendations are joined as one derived table: an IN (subquery) inside a LEFT
+	# JOIN's ON clause is evaluated row by row by MariaDB (minutes on 250,000 recommendations).
 	rows = frappe.db.sql(
 		f"""select t.name as target, t.sdg_goal as goal, t.short_title,
-			count(distinct rst.parent) as recommendations,
-			count(distinct ar.parent) as actions
+			coalesce(counts.recommendations, 0) as recommendations, coalesce(counts.actions, 0) as actions
 		from `tabSDG Target` t
-		left join `tabRecommendation SDG Target` rst on rst.sdg_target = t.name
-			and rst.parenttype = 'Recommendation' and rst.parent in ({visible})
-		left join `tabAction Recommendation` ar on ar.recommendation = rst.parent
-			and ar.parenttype = 'Implementation Action'
-		{goal_condition}
-		group by t.name, t.sdg_goal, t.short_title""",
+		left join (
+			select rst.sdg_target, count(distinct rst.parent) as recommendations, count(distinct ar.parent) as actions
+			from `tabRecommendation SDG Target` rst
+			join ({visible}) as visible on visible.name = rst.parent
+			left join `tabAction Recommendation` ar on ar.recommendation = rst.parent
+				and ar.parenttype = 'Implementation Action'
+			where rst.parenttype = 'Recommendation'
+			group by rst.sdg_target
+		) as counts on counts.sdg_target = t.name
+		{goal_condition}""",
 		{"goal": filters.get("sdg_goal")},
 		as_dict=True,
 	)

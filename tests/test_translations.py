@@ -1,0 +1,52 @@
+"""The app's UI strings are translated into French, Spanish and Arabic: every string of the
+template (nmirf_app/locale/main.pot, made by `bench generate-pot-file --app nmirf_app`) has a
+translation, and no translation loses a placeholder or markup the code fills in."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+LOCALE = Path(__file__).resolve().parents[1] / "nmirf_app" / "locale"
+LANGUAGES = ("fr", "es", "ar")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sd]")
+
+babel_pofile = pytest.importorskip(
+	"babel.messages.pofile", reason="Babel reads the PO files (it comes with Frappe)"
+)
+
+
+def catalog(name: str):
+	with (LOCALE / name).open("rb") as handle:
+		return babel_pofile.read_po(handle)
+
+
+def test_template_lists_the_apps_strings():
+	template = catalog("main.pot")
+	ids = {message.id for message in template if message.id}
+	assert len(ids) > 500
+	assert "Compile draft" in ids and "Recommendations by status" in ids
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_is_translated_with_its_placeholders(language):
+	template = catalog("main.pot")
+	translations = catalog(f"{language}.po")
+	assert translations.locale and str(translations.locale).startswith(language)
+	missing, broken = [], []
+	for message in template:
+		if not message.id:
+			continue
+		translated = translations.get(message.id, message.context)
+		text = translated.string if translated else None
+		if not text or (isinstance(text, tuple) and not all(text)):
+			missing.append(message.id)
+			continue
+		source = message.id if isinstance(message.id, str) else message.id[0]
+		target = text if isinstance(text, str) else text[0]
+		if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(target)):
+			broken.append((source, target))
+		if source.count("<") != target.count("<"):
+			broken.append((source, target))
+	assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"
+	assert not broken, f"placeholders or markup changed: {broken[:5]}"
