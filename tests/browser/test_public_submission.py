@@ -62,6 +62,8 @@ def test_guest_input_is_moderated_and_its_feedback_published(browser, page, admi
 	desk.screenshot(path=str(ARTIFACTS / "public-submission-moderated.png"), full_page=True)
 	desk.context.close()
 
+	# a page of its own: the form's page may still be busy after sending
+	page = page.context.new_page()
 	page.goto(f"{BASE_URL}/submissions")
 	entry = page.locator(".nmirf-submission").filter(has_text=subject)
 	expect(entry).to_be_visible(timeout=30_000)
