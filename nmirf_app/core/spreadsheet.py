@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nmirf_app.core.uhri_format import column_key
+from nmirf_app.core.uhri_format import CountingRows, column_key
 
 # Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula (OWASP
 # "CSV injection"); a tab or carriage return can hide such a start from the eye.
@@ -34,29 +34,8 @@ class ReadCounts:
 	skipped_other_state: int = 0  # left out by a State filter
 
 
-class SourceRows(Iterator["dict | RowIssue"]):
-	"""Rows of a source file (dicts) and their fatal issues, counting as it goes."""
-
-	def __init__(self, items: Iterator[dict | RowIssue], counts: ReadCounts):
-		self._items = items
-		self.counts = counts
-
-	def __next__(self) -> dict | RowIssue:
-		return next(self._items)
-
-	def close(self) -> None:
-		"""Release the file early when the caller stops before the end."""
-		close = getattr(self._items, "close", None)
-		if close:
-			close()
-
-	@property
-	def read(self) -> int:
-		return self.counts.read
-
-	@property
-	def skipped_other_state(self) -> int:
-		return self.counts.skipped_other_state
+# Rows of a source file (dicts) and their fatal issues, counted in a ReadCounts.
+SourceRows = CountingRows
 
 
 def safe_cell(value: Any) -> Any:

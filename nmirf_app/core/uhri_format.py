@@ -70,14 +70,15 @@ class UhriReadStats:
 	rows_with_errors: int = 0
 
 
-class UhriRecords(Iterator["UhriRecord | RowError"]):
-	"""What the readers return: an iterator of records and row errors that counts as it goes."""
+class CountingRows(Iterator):
+	"""The rows a source reader yields, counting as it goes: its `counts` (read, skipped for another
+	State, ...) fill while the caller iterates. Shared by every reader (UHRI, UPR Info, template)."""
 
-	def __init__(self, items: Iterator[UhriRecord | RowError], stats: UhriReadStats):
+	def __init__(self, items: Iterator, counts):
 		self._items = items
-		self.stats = stats
+		self.counts = counts
 
-	def __next__(self) -> UhriRecord | RowError:
+	def __next__(self):
 		return next(self._items)
 
 	def close(self) -> None:
@@ -88,15 +89,23 @@ class UhriRecords(Iterator["UhriRecord | RowError"]):
 
 	@property
 	def read(self) -> int:
-		return self.stats.read
+		return self.counts.read
 
 	@property
 	def skipped_other_state(self) -> int:
-		return self.stats.skipped_other_state
+		return self.counts.skipped_other_state
+
+
+class UhriRecords(CountingRows):
+	"""What the UHRI readers return: records and row errors, counted in a UhriReadStats."""
+
+	@property
+	def stats(self) -> UhriReadStats:
+		return self.counts
 
 	@property
 	def rows_with_errors(self) -> int:
-		return self.stats.rows_with_errors
+		return self.counts.rows_with_errors
 
 
 # The 16 headers of OHCHR's XLSX export, in its order and spelling (typo "Reccomending" included).
