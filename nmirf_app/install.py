@@ -74,6 +74,8 @@ def before_uninstall():
 	for workflow in [*FIXED_WORKFLOWS, default_state_report_workflow()["name"]]:
 		frappe.delete_doc_if_exists("Workflow", workflow, force=True)
 	frappe.db.delete("Custom DocPerm", {"role": ("in", NMIRF_ROLES)})
+	# Frappe drops the app's tables but not the values of its Single doctypes
+	frappe.db.delete("Singles", {"doctype": "NMIRF Settings"})
 	frappe.db.delete("Has Role", {"role": ("in", NMIRF_ROLES)})
 	for role in NMIRF_ROLES:
 		frappe.delete_doc_if_exists("Role", role, force=True)

@@ -50,22 +50,17 @@ def require_portal():
 		raise frappe.PageDoesNotExistError
 
 
-def published_filters(args: dict) -> dict:
-	"""get_all filters for the published recommendations matching the portal's query string."""
-	filters = {"published": 1}
-	for key in OWN_FILTERS:
-		if args.get(key):
-			filters[key] = args[key]
-	for key, (child, field) in CHILD_FILTERS.items():
-		if args.get(key):
-			parents = frappe.get_all(
-				child, filters={field: args[key], "parenttype": "Recommendation"}, pluck="parent"
-			)
-			names = set(parents) & filters["name"][1] if "name" in filters else set(parents)
-			filters["name"] = ("in", names or {""})
+def published_filters(args: dict) -> list[list]:
+	"""get_all filters for the published recommendations matching the portal's query string; child
+	tables are joined by the query itself (no list of names is fetched first)."""
+	filters = [["Recommendation", "published", "=", 1]]
+	filters += [["Recommendation", key, "=", args[key]] for key in OWN_FILTERS if args.get(key)]
+	filters += [
+		[child, field, "=", args[key]] for key, (child, field) in CHILD_FILTERS.items() if args.get(key)
+	]
 	search = (args.get("q") or "").strip()
 	if search:
-		filters["recommendation_text"] = ("like", f"%{search}%")
+		filters.append(["Recommendation", "recommendation_text", "like", f"%{search}%"])
 	return filters
 
 
@@ -76,12 +71,15 @@ def published_recommendations(args: dict) -> dict:
 	rows = frappe.get_all(
 		"Recommendation",
 		filters=filters,
-		fields=list(PUBLIC_FIELDS),
-		order_by="document_date desc, name asc",
+		fields=[f"`tabRecommendation`.`{field}`" for field in PUBLIC_FIELDS],
+		distinct=True,
+		order_by="`tabRecommendation`.`document_date` desc, `tabRecommendation`.`name` asc",
 		start=(page - 1) * PAGE_LENGTH,
 		page_length=PAGE_LENGTH,
 	)
-	total = frappe.db.count("Recommendation", filters)
+	total = frappe.get_all(
+		"Recommendation", filters=filters, fields=["count(distinct `tabRecommendation`.`name`) as total"]
+	)[0].total
 	return {
 		"rows": rows,
 		"total": total,
@@ -156,8 +154,9 @@ def download(file_format: str = "csv", **args):
 	rows = frappe.get_all(
 		"Recommendation",
 		filters=published_filters(args),
-		fields=[field for field, _label in DOWNLOAD_COLUMNS],
-		order_by="document_date desc, name asc",
+		fields=[f"`tabRecommendation`.`{field}`" for field, _label in DOWNLOAD_COLUMNS],
+		distinct=True,
+		order_by="`tabRecommendation`.`document_date` desc, `tabRecommendation`.`name` asc",
 		limit_page_length=0,
 	)
 	if file_format == "xlsx":

@@ -11,17 +11,25 @@ def add_to_mailing_list(email_group: str, institutions) -> dict:
 	frappe.has_permission("Email Group Member", "create", throw=True)
 	frappe.get_doc("Email Group", email_group).check_permission("read")
 	names = frappe.parse_json(institutions) if isinstance(institutions, str) else institutions
+	emails = dict(
+		frappe.get_all(
+			"Institution", filters={"name": ("in", names or [""])}, fields=["name", "email"], as_list=True
+		)
+	)
+	already = set(frappe.get_all("Email Group Member", filters={"email_group": email_group}, pluck="email"))
 	outcome = {"added": 0, "already": 0, "without_email": []}
 	for institution in names or []:
-		email = (frappe.db.get_value("Institution", institution, "email") or "").strip()
+		email = (emails.get(institution) or "").strip()
 		if not email:
 			outcome["without_email"].append(institution)
-			continue
-		if frappe.db.exists("Email Group Member", {"email_group": email_group, "email": email}):
+		elif email in already:
 			outcome["already"] += 1
-			continue
-		frappe.get_doc({"doctype": "Email Group Member", "email_group": email_group, "email": email}).insert()
-		outcome["added"] += 1
+		else:
+			frappe.get_doc(
+				{"doctype": "Email Group Member", "email_group": email_group, "email": email}
+			).insert()
+			already.add(email)
+			outcome["added"] += 1
 	if outcome["added"]:
 		frappe.get_doc("Email Group", email_group).update_total_subscribers()
 	return outcome
