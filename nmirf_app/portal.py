@@ -9,6 +9,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from nmirf_app.recommendations.report_filters import recommendation_filters
+
 PAGE_LENGTH = 20
 PUBLIC_FIELDS = (
 	"name",
@@ -24,14 +26,23 @@ PUBLIC_FIELDS = (
 	"lead_institution",
 	"cluster",
 )
-# portal filter -> (child table, field); the others filter Recommendation's own columns
-CHILD_FILTERS = {
+# What the portal lets a visitor filter on (a subset of the reports' filters, same meaning).
+PORTAL_FILTERS = (
+	"mechanism",
+	"implementation_status",
+	"upr_cycle",
+	"theme",
+	"affected_group",
+	"sdg_goal",
+	"institution",
+)
+# The tags a recommendation page lists: key -> (child table, field)
+TAG_TABLES = {
 	"theme": ("Recommendation Theme", "theme"),
 	"affected_group": ("Recommendation Affected Group", "affected_group"),
 	"sdg_goal": ("Recommendation SDG Target", "sdg_goal"),
 	"institution": ("Recommendation Institution", "institution"),
 }
-OWN_FILTERS = ("mechanism", "implementation_status", "upr_cycle")
 DOWNLOAD_COLUMNS = (
 	("name", "Reference"),
 	("mechanism", "Mechanism"),
@@ -54,10 +65,7 @@ def published_filters(args: dict) -> list[list]:
 	"""get_all filters for the published recommendations matching the portal's query string; child
 	tables are joined by the query itself (no list of names is fetched first)."""
 	filters = [["Recommendation", "published", "=", 1]]
-	filters += [["Recommendation", key, "=", args[key]] for key in OWN_FILTERS if args.get(key)]
-	filters += [
-		[child, field, "=", args[key]] for key, (child, field) in CHILD_FILTERS.items() if args.get(key)
-	]
+	filters += recommendation_filters({key: args.get(key) for key in PORTAL_FILTERS})
 	search = (args.get("q") or "").strip()
 	if search:
 		filters.append(["Recommendation", "recommendation_text", "like", f"%{search}%"])
@@ -97,7 +105,7 @@ def published_recommendation(name: str) -> dict:
 	if not row:
 		raise frappe.PageDoesNotExistError
 	for key, (child, field) in {
-		**CHILD_FILTERS,
+		**TAG_TABLES,
 		"recommending_state": ("Recommendation Recommending State", "country"),
 	}.items():
 		row[key] = frappe.get_all(

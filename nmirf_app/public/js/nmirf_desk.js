@@ -1,23 +1,34 @@
 // Desk helpers shared by the app's forms.
 frappe.provide("nmirf");
 
-// A review step that sends a document back needs a reason: ask for it before the workflow action
-// runs (the server refuses a return without one). Use from a form's before_workflow_action.
-nmirf.ask_return_reason = function (frm, action = "Return") {
-	if (frm.selected_workflow_action !== action) return;
+// Some workflow steps need a reason the server insists on (a return, a published decision): ask
+// for it before the action runs, save it, then let the action go on. Use from a form's
+// before_workflow_action.
+nmirf.ask_reason = function (frm, { actions, field, label, title, button, keep_existing = false }) {
+	if (!actions.includes(frm.selected_workflow_action)) return;
+	if (keep_existing && (frm.doc[field] || "").trim()) return;
 	return new Promise((resolve, reject) => {
 		frappe.dom.unfreeze();
 		frappe.prompt(
-			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for return"), reqd: 1 },
+			{ fieldname: "reason", fieldtype: "Small Text", label, reqd: 1 },
 			({ reason }) => {
-				frm.set_value("return_reason", reason);
+				frm.set_value(field, reason);
 				frm.save().then(resolve, reject);
 			},
-			__("Return to the institution"),
-			__("Return")
+			title,
+			button
 		);
 	});
 };
+
+nmirf.ask_return_reason = (frm) =>
+	nmirf.ask_reason(frm, {
+		actions: ["Return"],
+		field: "return_reason",
+		label: __("Reason for return"),
+		title: __("Return to the institution"),
+		button: __("Return"),
+	});
 
 // The filters every recommendation report offers; the server reads them in
 // nmirf_app/recommendations/report_filters.py.

@@ -5,14 +5,14 @@ from urllib.parse import urlencode
 import frappe
 from frappe import _
 
-from nmirf_app.portal import CHILD_FILTERS, OWN_FILTERS, published_recommendations
+from nmirf_app.portal import PORTAL_FILTERS, published_recommendations
 
 no_cache = 1
 STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
 
 
 def get_context(context):
-	args = {key: frappe.form_dict.get(key) for key in (*OWN_FILTERS, *CHILD_FILTERS, "q", "page")}
+	args = {key: frappe.form_dict.get(key) for key in (*PORTAL_FILTERS, "q", "page")}
 	context.update(published_recommendations(args))
 	context.args = args
 	context.title = _("Recommendations to the State and what it did")
