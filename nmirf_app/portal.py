@@ -2,14 +2,11 @@
 the public (never internal notes, institution notes, assignment remarks or unpublished progress).
 Every function checks that the NMIRF publishes at all (NMIRF Settings → Publish a public portal)."""
 
-import csv
-import io
-
 import frappe
 from frappe import _
 from frappe.utils import cint
 
-from nmirf_app.recommendations.report_filters import recommendation_filters
+from nmirf_app.recommendations.report_filters import filter_condition
 
 PAGE_LENGTH = 20
 PUBLIC_FIELDS = (
@@ -61,33 +58,38 @@ def require_portal():
 		raise frappe.PageDoesNotExistError
 
 
-def published_filters(args: dict) -> list[list]:
-	"""get_all filters for the published recommendations matching the portal's query string; child
-	tables are joined by the query itself (no list of names is fetched first)."""
-	filters = [["Recommendation", "published", "=", 1]]
-	filters += recommendation_filters({key: args.get(key) for key in PORTAL_FILTERS})
+def published_condition(args: dict) -> str:
+	"""The SQL condition on `tabRecommendation` for the published recommendations matching the
+	portal's query string (the reports' filters, and a text search); a literal % is doubled, so the
+	query runs with a values dict."""
+	conditions = ["`tabRecommendation`.`published` = 1"]
+	if condition := filter_condition({key: args.get(key) for key in PORTAL_FILTERS}):
+		conditions.append(condition)
 	search = (args.get("q") or "").strip()
 	if search:
-		filters.append(["Recommendation", "recommendation_text", "like", f"%{search}%"])
-	return filters
+		conditions.append(
+			f"`tabRecommendation`.`recommendation_text` like {frappe.db.escape(f'%{search}%', percent=False)}"
+		)
+	return " and ".join(conditions).replace("%", "%%")
+
+
+def _published_rows(args: dict, fields, limit: str = "") -> list[dict]:
+	return frappe.db.sql(
+		f"""select {", ".join(f"`{field}`" for field in fields)} from `tabRecommendation`
+		where {published_condition(args)}
+		order by `document_date` desc, `name` asc {limit}""",
+		{},
+		as_dict=True,
+	)
 
 
 def published_recommendations(args: dict) -> dict:
 	require_portal()
-	filters = published_filters(args)
 	page = max(cint(args.get("page")) or 1, 1)
-	rows = frappe.get_all(
-		"Recommendation",
-		filters=filters,
-		fields=[f"`tabRecommendation`.`{field}`" for field in PUBLIC_FIELDS],
-		distinct=True,
-		order_by="`tabRecommendation`.`document_date` desc, `tabRecommendation`.`name` asc",
-		start=(page - 1) * PAGE_LENGTH,
-		page_length=PAGE_LENGTH,
-	)
-	total = frappe.get_all(
-		"Recommendation", filters=filters, fields=["count(distinct `tabRecommendation`.`name`) as total"]
-	)[0].total
+	rows = _published_rows(args, PUBLIC_FIELDS, f"limit {PAGE_LENGTH} offset {(page - 1) * PAGE_LENGTH}")
+	total = frappe.db.sql(f"select count(*) from `tabRecommendation` where {published_condition(args)}", {})[
+		0
+	][0]
 	return {
 		"rows": rows,
 		"total": total,
@@ -159,14 +161,7 @@ def download(file_format: str = "csv", **args):
 	require_portal()
 	if file_format not in ("csv", "xlsx"):
 		frappe.throw(_("Format: csv or xlsx."))
-	rows = frappe.get_all(
-		"Recommendation",
-		filters=published_filters(args),
-		fields=[f"`tabRecommendation`.`{field}`" for field, _label in DOWNLOAD_COLUMNS],
-		distinct=True,
-		order_by="`tabRecommendation`.`document_date` desc, `tabRecommendation`.`name` asc",
-		limit_page_length=0,
-	)
+	rows = _published_rows(args, [field for field, _label in DOWNLOAD_COLUMNS])
 	if file_format == "xlsx":
 		from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
 
@@ -176,12 +171,10 @@ def download(file_format: str = "csv", **args):
 		)
 		content = write_matrix_xlsx(rows, title=_("Published recommendations"), columns=columns)
 	else:
-		from nmirf_app.core.spreadsheet import safe_cell
+		from nmirf_app.core.spreadsheet import write_csv
 
-		buffer = io.StringIO()
-		writer = csv.writer(buffer)
-		writer.writerow([label for _field, label in DOWNLOAD_COLUMNS])
-		for row in rows:
-			writer.writerow([safe_cell(row[field]) for field, _label in DOWNLOAD_COLUMNS])
-		content = buffer.getvalue().encode("utf-8-sig")
+		content = write_csv(
+			[label for _field, label in DOWNLOAD_COLUMNS],
+			([row[field] for field, _label in DOWNLOAD_COLUMNS] for row in rows),
+		)
 	provide_binary_file(_("published-recommendations"), file_format, content)

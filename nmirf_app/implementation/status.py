@@ -12,6 +12,7 @@ from nmirf_app.core.status_rules import (
 	derive_cluster_status,
 	derive_recommendation_status,
 )
+from nmirf_app.recommendations.tags import set_status_on_tags
 
 
 def refresh_recommendation_status(recommendations):
@@ -99,6 +100,7 @@ def refresh_recommendation_status(recommendations):
 			frappe.db.set_value(
 				"Recommendation", name, {"implementation_status": status, "follow_up_grade": grade}
 			)
+			set_status_on_tags(name, status)
 		if name in current and current[name].cluster:
 			clusters.add(current[name].cluster)
 	refresh_cluster_status(clusters)

@@ -1,8 +1,15 @@
 """The filters every recommendation report offers (mechanism, cycle or document, theme, group, SDG,
-institution, cluster, position, period), as `frappe.get_list` filters: reports built on them read
-through the user's permissions, like the list view and Report Builder."""
+institution, cluster, position, period), and the SQL that applies them with the user's permissions.
+
+Reports and the portal aggregate over a whole State's recommendations (up to UHRI's 250,000), so
+the filters become one WHERE clause on `tabRecommendation`: tags are `exists` subqueries rather
+than joins (no duplicated rows, no `distinct`, which also made Frappe drop the ORDER BY), and the
+permission conditions are Frappe's own (`DatabaseQuery.build_match_conditions`, which runs the
+app's permission_query_conditions hooks) — empty for a user who may read every recommendation."""
 
 import frappe
+from frappe import _
+from frappe.model.db_query import DatabaseQuery
 
 RECOMMENDATION = "Recommendation"
 # report filter -> (doctype holding the field, field)
@@ -20,29 +27,48 @@ FILTER_FIELDS = {
 }
 
 
-def recommendation_filters(filters: dict | None) -> list[list]:
+def filter_condition(filters: dict | None) -> str:
+	"""The report filters as one SQL condition on `tabRecommendation` (values escaped inline)."""
 	filters = frappe._dict(filters or {})
-	conditions = [
-		[doctype, field, "=", filters[key]]
-		for key, (doctype, field) in FILTER_FIELDS.items()
-		if filters.get(key)
-	]
+	conditions = []
+	for key, (doctype, field) in FILTER_FIELDS.items():
+		if not filters.get(key):
+			continue
+		value = frappe.db.escape(filters[key], percent=False)
+		if doctype == RECOMMENDATION:
+			conditions.append(f"`tabRecommendation`.`{field}` = {value}")
+		else:
+			conditions.append(
+				f"""exists (select 1 from `tab{doctype}` tag where tag.parent = `tabRecommendation`.`name`
+				and tag.parenttype = 'Recommendation' and tag.`{field}` = {value})"""
+			)
 	if filters.get("from_date"):
-		conditions.append([RECOMMENDATION, "document_date", ">=", filters.from_date])
+		conditions.append(
+			f"`tabRecommendation`.`document_date` >= {frappe.db.escape(filters.from_date, percent=False)}"
+		)
 	if filters.get("to_date"):
-		conditions.append([RECOMMENDATION, "document_date", "<=", filters.to_date])
-	return conditions
+		conditions.append(
+			f"`tabRecommendation`.`document_date` <= {frappe.db.escape(filters.to_date, percent=False)}"
+		)
+	return " and ".join(conditions)
 
 
-def visible_recommendations_sql(filters: dict | None) -> str:
-	"""The SQL selecting the names of the recommendations the user may see under the report
-	filters, for use as a subquery: reports then answer in one query through the permissions."""
-	return frappe.get_list(
-		RECOMMENDATION,
-		filters=recommendation_filters(filters),
-		fields=["`tabRecommendation`.`name`"],
-		distinct=True,
-		order_by="",
-		limit_page_length=0,
-		run=0,
-	)
+def permission_condition(user: str | None = None) -> str:
+	"""The SQL condition on `tabRecommendation` limiting what the user may read, "" when they may
+	read every recommendation. Refuses a user whose roles cannot read recommendations at all
+	(documents shared with them one by one are not report material)."""
+	user = user or frappe.session.user
+	if not (
+		frappe.has_permission(RECOMMENDATION, "read", user=user)
+		or frappe.has_permission(RECOMMENDATION, "select", user=user)
+	):
+		raise frappe.PermissionError(_("No permission to read {0}").format(_(RECOMMENDATION)))
+	return DatabaseQuery(RECOMMENDATION, user=user).build_match_conditions()
+
+
+def visible_condition(filters: dict | None, user: str | None = None) -> str:
+	"""Filters and permissions together, as one SQL condition on `tabRecommendation` ("1 = 1" when
+	neither restricts anything). Values are inline and a literal % is doubled, so the query must be
+	run with a values dict (even an empty one) for the driver to undo it."""
+	parts = [part for part in (filter_condition(filters), permission_condition(user)) if part]
+	return (" and ".join(f"({part})" for part in parts) or "1 = 1").replace("%", "%%")

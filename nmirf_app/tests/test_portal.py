@@ -5,6 +5,7 @@ closed when the NMIRF does not publish."""
 
 import csv
 import io
+from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -71,6 +72,31 @@ class TestPortal(FrappeTestCase):
 		self.assertTrue(all("internal_notes" not in row for row in listing["rows"]))
 		none = as_user("Guest", published_recommendations, {"mechanism": "CRPD", "sdg_goal": "SDG 4"})
 		self.assertNotIn(self.public.name, [row.name for row in none["rows"]])
+
+	def test_pages_run_newest_first_and_do_not_overlap(self):
+		marker = f"portalorder{frappe.generate_hash(length=6)}"
+		for day in ("2021-03-01", "2024-03-01", "2022-03-01"):
+			for copy in range(2):
+				make_recommendation(
+					[],
+					mechanism="CRPD",
+					recommendation_text=f"The Committee recommends measure {marker} {day} {copy}.",
+					document_date=day,
+					published=1,
+				)
+		with patch("nmirf_app.portal.PAGE_LENGTH", 4):
+			first, second = (
+				as_user("Guest", published_recommendations, {"q": marker, "page": page}) for page in (1, 2)
+			)
+		rows = first["rows"] + second["rows"]
+		self.assertEqual((first["total"], first["pages"], len(rows)), (6, 2, 6))
+		self.assertEqual(
+			[(str(row.document_date), row.name) for row in rows],
+			sorted(
+				((str(row.document_date), row.name) for row in rows),
+				key=lambda key: (-int(key[0][:4]), key[1]),
+			),
+		)
 
 	def test_recommendation_page_shows_published_progress_and_nothing_internal(self):
 		page = as_user("Guest", published_recommendation, self.public.name)

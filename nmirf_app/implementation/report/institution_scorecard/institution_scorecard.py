@@ -23,37 +23,58 @@ def execute(filters=None):
 	conditions = ["i.is_active = 1"]
 	if not filters.get("include_non_state"):
 		conditions.append("i.is_state_body = 1")
-	if scope is not None:
-		conditions.append("i.name in %(scope)s")
 	if filters.get("institution"):
 		conditions.append("i.name = %(institution)s")
+	if scope is not None:
+		conditions.append("i.name in %(scope)s")
+	# Each figure is grouped once over its table (not counted again for every institution; an
+	# institution is listed once per recommendation, so rows are recommendations); the
+	# institutions asked for, or the user's own, are pushed into each grouping.
+	narrow = [filters.institution] if filters.get("institution") else scope
+	only = {
+		column: f"and {column} in %(narrow)s" if narrow is not None else ""
+		for column in ("ri.institution", "pu.institution", "a.lead_institution")
+	}
 	rows = frappe.db.sql(
 		f"""select i.name as institution,
-			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
-				where ri.institution = i.name and ri.parenttype = 'Recommendation') as assigned,
-			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
-				where ri.institution = i.name and ri.parenttype = 'Recommendation'
-				and ri.assignment_status = 'Accepted') as accepted,
-			(select count(distinct ri.parent) from `tabRecommendation Institution` ri
-				where ri.institution = i.name and ri.parenttype = 'Recommendation'
-				and ri.assignment_status = 'Disputed') as disputed,
-			(select count(*) from `tabProgress Update` pu
-				where pu.institution = i.name and pu.workflow_state != 'Draft') as updates_sent,
-			(select count(*) from `tabProgress Update` pu
-				left join `tabImplementation Action` a on a.name = pu.implementation_action
-				left join `tabRecommendation` r on r.name = pu.recommendation
-				where pu.institution = i.name and pu.workflow_state != 'Draft'
-				and date(pu.creation) <= coalesce(a.end_date, r.follow_up_deadline, date(pu.creation))) as sent_on_time,
-			(select count(*) from `tabProgress Update` pu
-				where pu.institution = i.name and pu.docstatus = 1) as updates_approved,
-			(select count(*) from `tabImplementation Action` a
-				where a.lead_institution = i.name and a.status in %(open_statuses)s
-				and a.end_date < %(today)s) as overdue_actions
+			coalesce(assignments.assigned, 0) as assigned,
+			coalesce(assignments.accepted, 0) as accepted,
+			coalesce(assignments.disputed, 0) as disputed,
+			coalesce(updates.sent, 0) as updates_sent,
+			coalesce(updates.sent_on_time, 0) as sent_on_time,
+			coalesce(updates.approved, 0) as updates_approved,
+			coalesce(overdue.actions, 0) as overdue_actions
 		from `tabInstitution` i
+		left join (
+			select ri.institution, count(*) as assigned,
+				sum(ri.assignment_status = 'Accepted') as accepted,
+				sum(ri.assignment_status = 'Disputed') as disputed
+			from `tabRecommendation Institution` ri
+			where ri.parenttype = 'Recommendation' {only["ri.institution"]}
+			group by ri.institution
+		) as assignments on assignments.institution = i.name
+		left join (
+			select pu.institution, sum(pu.workflow_state != 'Draft') as sent,
+				sum(pu.workflow_state != 'Draft' and date(pu.creation)
+					<= coalesce(a.end_date, r.follow_up_deadline, date(pu.creation))) as sent_on_time,
+				sum(pu.docstatus = 1) as approved
+			from `tabProgress Update` pu
+			left join `tabImplementation Action` a on a.name = pu.implementation_action
+			left join `tabRecommendation` r on r.name = pu.recommendation
+			where pu.institution is not null {only["pu.institution"]}
+			group by pu.institution
+		) as updates on updates.institution = i.name
+		left join (
+			select a.lead_institution, count(*) as actions
+			from `tabImplementation Action` a
+			where a.status in %(open_statuses)s and a.end_date < %(today)s {only["a.lead_institution"]}
+			group by a.lead_institution
+		) as overdue on overdue.lead_institution = i.name
 		where {" and ".join(conditions)}
 		order by i.name""",
 		{
 			"scope": tuple(scope or ("",)),
+			"narrow": tuple(narrow or ("",)),
 			"institution": filters.get("institution"),
 			"open_statuses": OPEN_ACTION_STATUSES,
 			"today": today,

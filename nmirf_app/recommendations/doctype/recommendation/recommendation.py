@@ -14,6 +14,8 @@ from nmirf_app.core.references import (
 )
 from nmirf_app.core.reporting_cycles import follow_up_deadline
 from nmirf_app.core.upr_text import upr_cycle_of_session
+from nmirf_app.recommendations.indexes import add_composite_indexes
+from nmirf_app.recommendations.tags import copy_status_to_tags, drop_repeated_tags
 
 UPR = "UPR"
 
@@ -33,10 +35,12 @@ class Recommendation(Document):
 	def validate(self):
 		self.set_derived_fields()
 		self.validate_upr_fields()
+		drop_repeated_tags(self)
 		self.validate_responsible_institutions()
 		self.validate_follow_up()
 		self.link_state_report()
 		self.set_dedupe_key()
+		copy_status_to_tags(self)
 
 	def on_update(self):
 		from nmirf_app.recommendations.assignment import assign_new_institutions
@@ -140,3 +144,7 @@ class Recommendation(Document):
 				exc=frappe.DuplicateEntryError,
 				title=_("Duplicate recommendation"),
 			)
+
+
+def on_doctype_update():
+	add_composite_indexes("Recommendation")

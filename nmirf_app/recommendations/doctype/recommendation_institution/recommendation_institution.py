@@ -3,6 +3,12 @@
 
 from frappe.model.document import Document
 
+from nmirf_app.recommendations.indexes import add_composite_indexes
+
 
 class RecommendationInstitution(Document):
 	pass
+
+
+def on_doctype_update():
+	add_composite_indexes("Recommendation Institution")

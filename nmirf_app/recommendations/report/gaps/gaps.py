@@ -2,14 +2,14 @@
 # License: MIT. See license.txt
 """What nobody is doing: recommendations with no responsible institution, no action, or no approved
 progress in the last 12 months, and institutions without an active focal point. One query per
-kind of gap, each through the user's permissions (a subquery of what they may see)."""
+kind of gap, each through the user's permissions and the report filters."""
 
 import frappe
 from frappe import _
 from frappe.utils import add_months, getdate, nowdate
 
 from nmirf_app.permissions import institutions_in_scope
-from nmirf_app.recommendations.report_filters import visible_recommendations_sql
+from nmirf_app.recommendations.report_filters import visible_condition
 
 NO_INSTITUTION = "No responsible institution"
 NO_ACTION = "No action"
@@ -17,44 +17,59 @@ NO_RECENT_PROGRESS = "No approved progress in 12 months"
 NO_FOCAL_POINT = "Institution without an active focal point"
 GAPS = (NO_INSTITUTION, NO_ACTION, NO_RECENT_PROGRESS, NO_FOCAL_POINT)
 
+# Each gap as a condition on `tabRecommendation`, with indexed `not exists` look-ups (an OR inside
+# one subquery would defeat the indexes).
 RECOMMENDATION_GAP_CONDITIONS = {
 	NO_INSTITUTION: """not exists (select 1 from `tabRecommendation Institution` ri
-		where ri.parent = r.name and ri.parenttype = 'Recommendation')""",
+		where ri.parent = `tabRecommendation`.name and ri.parenttype = 'Recommendation')""",
 	NO_ACTION: """not exists (select 1 from `tabAction Recommendation` ar
-		where ar.recommendation = r.name and ar.parenttype = 'Implementation Action')""",
-	NO_RECENT_PROGRESS: """r.implementation_status != 'Fully implemented' and not exists (
-		select 1 from `tabProgress Update` pu where pu.docstatus = 1 and pu.approved_on >= %(since)s
-		and (pu.recommendation = r.name or pu.implementation_action in (
-			select ar.parent from `tabAction Recommendation` ar
-			where ar.recommendation = r.name and ar.parenttype = 'Implementation Action')))""",
+		where ar.recommendation = `tabRecommendation`.name and ar.parenttype = 'Implementation Action')""",
+	NO_RECENT_PROGRESS: """`tabRecommendation`.implementation_status != 'Fully implemented'
+		and not exists (select 1 from `tabProgress Update` pu where pu.recommendation = `tabRecommendation`.name
+			and pu.docstatus = 1 and pu.approved_on >= %(since)s)
+		and not exists (select 1 from `tabAction Recommendation` ar
+			join `tabProgress Update` pu on pu.implementation_action = ar.parent
+			where ar.recommendation = `tabRecommendation`.name and ar.parenttype = 'Implementation Action'
+			and pu.docstatus = 1 and pu.approved_on >= %(since)s)""",
 }
+# A whole State's gaps can run to tens of thousands: the report lists the first ones, by reference,
+# and says when there are more (the filters narrow it down).
+ROWS_PER_GAP = 5_000
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate(filters.get("as_of") or nowdate())
 	wanted = [filters.gap] if filters.get("gap") else list(GAPS)
-	data = []
-	# the subquery carries its values inline; a literal % in them must survive the driver's formatting
-	visible = visible_recommendations_sql(filters).replace("%", "%%")
+	data, cut = [], []
+	visible = visible_condition(filters)
 	for gap in wanted:
 		if gap == NO_FOCAL_POINT:
 			data += institutions_without_focal_point(today)
 			continue
-		condition = RECOMMENDATION_GAP_CONDITIONS[gap]
 		rows = frappe.db.sql(
-			f"""select r.name, r.title, r.mechanism, r.lead_institution, r.implementation_status
-			from `tabRecommendation` r
-			where r.name in ({visible}) and {condition}
-			order by r.name""",
+			f"""select name, title, mechanism, lead_institution, implementation_status
+			from `tabRecommendation`
+			where {visible} and {RECOMMENDATION_GAP_CONDITIONS[gap]}
+			order by name limit {ROWS_PER_GAP + 1}""",
 			{"since": add_months(today, -12)},
 			as_dict=True,
 		)
+		if len(rows) > ROWS_PER_GAP:
+			rows = rows[:ROWS_PER_GAP]
+			cut.append(_(gap))
 		data += [
 			{"gap": _(gap), "reference_doctype": "Recommendation", "document": row.name, **row}
 			for row in rows
 		]
-	return columns(), data
+	message = (
+		_(
+			"More than {0} recommendations for: {1}. The first {0} are listed; narrow the filters to see the rest."
+		).format(f"{ROWS_PER_GAP:,}", ", ".join(cut))
+		if cut
+		else None
+	)
+	return columns(), data, message
 
 
 def institutions_without_focal_point(today):

@@ -1,26 +1,30 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
 """How far the recommendations are implemented, grouped by mechanism, cluster, institution, theme,
-SDG and more: one grouped query through the user's permissions, pivoted by status."""
+SDG and more: grouped SQL through the user's permissions, pivoted by status."""
 
 import frappe
 from frappe import _
 
-from nmirf_app.recommendations.report_filters import recommendation_filters
+from nmirf_app.recommendations.report_filters import visible_condition
+from nmirf_app.recommendations.tags import TAG_TABLES
+
+# tag DocType -> the field that identifies a tag
+TAG_IDENTITY = dict(TAG_TABLES.values())
 
 STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
-# group -> (SQL field, label, link doctype)
+# group -> (table holding the field, field, link doctype)
 GROUPS = {
-	"Mechanism": ("`tabRecommendation`.`mechanism`", "Human Rights Mechanism"),
-	"UPR cycle": ("`tabRecommendation`.`upr_cycle`", None),
-	"Document": ("`tabRecommendation`.`document_symbol`", None),
-	"Cluster": ("`tabRecommendation`.`cluster`", "Recommendation Cluster"),
-	"Lead institution": ("`tabRecommendation`.`lead_institution`", "Institution"),
-	"Position": ("`tabRecommendation`.`position`", None),
-	"Theme": ("`tabRecommendation Theme`.`theme`", "Human Rights Theme"),
-	"Affected group": ("`tabRecommendation Affected Group`.`affected_group`", "Affected Group"),
-	"SDG": ("`tabRecommendation SDG Target`.`sdg_goal`", "SDG Goal"),
-	"Responsible institution": ("`tabRecommendation Institution`.`institution`", "Institution"),
+	"Mechanism": ("Recommendation", "mechanism", "Human Rights Mechanism"),
+	"UPR cycle": ("Recommendation", "upr_cycle", None),
+	"Document": ("Recommendation", "document_symbol", None),
+	"Cluster": ("Recommendation", "cluster", "Recommendation Cluster"),
+	"Lead institution": ("Recommendation", "lead_institution", "Institution"),
+	"Position": ("Recommendation", "position", None),
+	"Theme": ("Recommendation Theme", "theme", "Human Rights Theme"),
+	"Affected group": ("Recommendation Affected Group", "affected_group", "Affected Group"),
+	"SDG": ("Recommendation SDG Target", "sdg_goal", "SDG Goal"),
+	"Responsible institution": ("Recommendation Institution", "institution", "Institution"),
 }
 
 
@@ -29,28 +33,20 @@ def execute(filters=None):
 	group = filters.get("group_by") or "Mechanism"
 	if group not in GROUPS:
 		frappe.throw(_("Group by: choose one of {0}.").format(", ".join(GROUPS)))
-	field, link = GROUPS[group]
-	conditions = recommendation_filters(filters)
-	# joined child tables repeat a recommendation once per row: only then count distinct names
-	joins_children = "`tabRecommendation`" not in field or any(
-		row[0] != "Recommendation" for row in conditions
-	)
-	count = "count(distinct `tabRecommendation`.`name`)" if joins_children else "count(*)"
-	rows = frappe.get_list(
-		"Recommendation",
-		filters=conditions,
-		fields=[
-			f"{field} as grp",
-			"`tabRecommendation`.`implementation_status` as status",
-			f"{count} as recommendations",
-		],
-		group_by="grp, status",
-		order_by="grp asc",
-		limit_page_length=0,
-	)
+	table, field, link = GROUPS[group]
+	visible = visible_condition(filters)
+	if table == "Recommendation":
+		rows = frappe.db.sql(
+			f"""select `{field}` as grp, implementation_status as status, count(*) as recommendations
+			from `tabRecommendation` where {visible} group by grp, status""",
+			{},
+			as_dict=True,
+		)
+	else:
+		rows = tag_counts(table, field, visible)
 	by_group: dict = {}
 	for row in rows:
-		counts = by_group.setdefault(row.grp, dict.fromkeys(STATUSES, 0))
+		counts = by_group.setdefault(row.grp or None, dict.fromkeys(STATUSES, 0))
 		counts[row.status or "Not assessed"] = (
 			counts.get(row.status or "Not assessed", 0) + row.recommendations
 		)
@@ -74,6 +70,41 @@ def execute(filters=None):
 			}
 		)
 	return columns(group, link), data, None, chart(data)
+
+
+def tag_counts(table, field, visible):
+	"""Counts by tag and status, then the recommendations with no tag at all. A user who may see
+	every recommendation, unfiltered, is answered from the tag table alone (its rows carry their
+	recommendation's status); anyone else through a join with what they may see."""
+	# a recommendation has each theme, group, target or institution once, but may have two targets
+	# of one SDG goal
+	one_row_each = TAG_IDENTITY[table] == field
+	count = "count(*)" if one_row_each else "count(distinct tag.parent)"
+	if visible == "1 = 1":
+		tagged = frappe.db.sql(
+			f"""select tag.`{field}` as grp, tag.recommendation_status as status, {count} as recommendations
+			from `tab{table}` tag where tag.parenttype = 'Recommendation' group by grp, status""",
+			{},
+			as_dict=True,
+		)
+	else:
+		tagged = frappe.db.sql(
+			f"""select tag.`{field}` as grp, `tabRecommendation`.implementation_status as status,
+				{count} as recommendations
+			from `tab{table}` tag join `tabRecommendation` on `tabRecommendation`.name = tag.parent
+			where tag.parenttype = 'Recommendation' and {visible} group by grp, status""",
+			{},
+			as_dict=True,
+		)
+	untagged = frappe.db.sql(
+		f"""select null as grp, implementation_status as status, count(*) as recommendations
+		from `tabRecommendation` where {visible} and not exists (select 1 from `tab{table}` tag
+			where tag.parent = `tabRecommendation`.name and tag.parenttype = 'Recommendation')
+		group by status""",
+		{},
+		as_dict=True,
+	)
+	return tagged + untagged
 
 
 def columns(group, link):

@@ -1,0 +1,41 @@
+"""Composite indexes for the whole-State reports and the public portal, added by each DocType's
+`on_doctype_update` (install, and migrate when the DocType changes). benchmarks/scale_benchmark.py
+measures the reports with and without them."""
+
+import frappe
+
+# DocType -> (index name, columns); a descending column needs MariaDB 10.8 or later.
+COMPOSITE_INDEXES = {
+	"Recommendation": (
+		# grouped counts by mechanism or lead institution read the index alone; the list view
+		# filtered on mechanism and status pages through it newest first
+		("mechanism_status_index", ("mechanism", "implementation_status", "modified")),
+		("lead_institution_status_index", ("lead_institution", "implementation_status")),
+		# the portal's pages: published, newest first, then by reference
+		("published_newest_index", ("published", "document_date desc", "name")),
+	),
+	# per tag table: the `exists` of a tag filter, and the counts by tag and status
+	"Recommendation Theme": (
+		("parent_theme_index", ("parent", "parenttype", "theme")),
+		("theme_status_index", ("theme", "parenttype", "recommendation_status")),
+	),
+	"Recommendation Affected Group": (
+		("parent_group_index", ("parent", "parenttype", "affected_group")),
+		("group_status_index", ("affected_group", "parenttype", "recommendation_status")),
+	),
+	"Recommendation SDG Target": (
+		("parent_goal_index", ("parent", "parenttype", "sdg_goal", "sdg_target")),
+		("goal_status_index", ("sdg_goal", "parenttype", "recommendation_status")),
+		("target_index", ("sdg_target", "parenttype")),
+	),
+	"Recommendation Institution": (
+		("parent_institution_index", ("parent", "parenttype", "institution")),
+		("institution_status_index", ("institution", "parenttype", "recommendation_status")),
+		("institution_assignment_index", ("institution", "parenttype", "assignment_status")),
+	),
+}
+
+
+def add_composite_indexes(doctype: str):
+	for index_name, columns in COMPOSITE_INDEXES[doctype]:
+		frappe.db.add_index(doctype, list(columns), index_name)
