@@ -20,7 +20,7 @@ from typing import IO, Any
 from nmirf_app.core.countries import CountryResolver
 from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS, read_template
 from nmirf_app.core.references import build_dedupe_key, parse_paragraph_number
-from nmirf_app.core.spreadsheet import RowIssue, SourceRows
+from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, RowIssue, SourceRows, shorten
 from nmirf_app.core.uhri_format import (
 	RowError,
 	UhriRecord,
@@ -70,6 +70,27 @@ UPR_MECHANISM = "UPR"
 _SDG_TARGET = re.compile(r"^\s*(\d{1,2})\.(\d{1,2}|[A-Za-z])(?=\s*$|\s+\S)")
 # A response not given yet is no position rather than an error.
 _NO_POSITION_YET = {"pending", "no response"}
+# The most characters a field takes. The text: what one Excel cell holds (32,767), far above the
+# longest UN recommendation; the others are Data and Link fields, which Frappe stores in 140.
+_MAX_LENGTHS = {
+	"recommendation_text": 32_767,
+	**dict.fromkeys(
+		(
+			"mechanism",
+			"document_symbol",
+			"paragraph",
+			"session",
+			"position",
+			"position_source",
+			"uhri_annotation_id",
+			"uhri_document_id",
+		),
+		140,
+	),
+}
+# A label split over list separators has at most 5 parts in the shipped vocabularies ("Children in
+# vulnerable situations (abused, living on the street, …)"); trying longer runs only costs time.
+_MAX_PARTS_IN_LABEL = 8
 
 
 @dataclass
@@ -324,6 +345,17 @@ def _row_of_record(record: UhriRecord) -> dict[str, Any]:
 def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> ImportCandidate | RowIssue:
 	row_number = row["row_number"]
 	column = source.columns.get
+	for name, limit in _MAX_LENGTHS.items():
+		length = len(_text(row.get(name)))
+		if length > limit:
+			# Refused whole rather than cut: a truncated recommendation would read as the real one.
+			return RowIssue(
+				row_number,
+				column(name, name),
+				f"This cell holds {length:,} characters, more than the {limit:,} it may: shorten it and "
+				"import the file again; nothing of this row was imported",
+				value=_text(row.get(name)),
+			)
 	text = _text(row.get("recommendation_text"))
 	if not text:
 		return RowIssue(row_number, column("recommendation_text", ""), "The recommendation has no text")
@@ -367,7 +399,9 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 	) -> list[str]:
 		found, unknown = _resolve_values(values, resolver, source.separators)
 		warnings.extend(
-			RowIssue(row_number, column(name, name), message.format(value=value), value=value, fatal=False)
+			RowIssue(
+				row_number, column(name, name), message.format(value=shorten(value)), value=value, fatal=False
+			)
 			for value in unknown
 		)
 		return found
@@ -451,7 +485,8 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 
 
 def _text(value: Any) -> str:
-	return "" if value is None else str(value).strip()
+	# Control characters (a NUL from a JSON "\u0000") print as nothing and no XLSX export can hold them.
+	return "" if value is None else CONTROL_CHARACTERS.sub("", str(value)).strip()
 
 
 def _position(value: str) -> str:
@@ -473,7 +508,7 @@ def _state_under_review(row: dict, context: ImportContext, warnings: list[RowIss
 				RowIssue(
 					row["row_number"],
 					column,
-					f"'{name}' is not a known country; add a country alias for it",
+					f"'{shorten(name)}' is not a known country; add a country alias for it",
 					value=name,
 					fatal=False,
 				)
@@ -523,7 +558,7 @@ def _resolve_parts(
 	unknown: list[str] = []
 	start = unknown_from = 0
 	while start < count:
-		for end in range(count, start, -1):
+		for end in range(min(count, start + _MAX_PARTS_IN_LABEL), start, -1):
 			label = resolve(run(start, end)) if run(start, end) else None
 			if label:
 				if run(unknown_from, start):

@@ -28,6 +28,7 @@ from nmirf_app.core.spreadsheet import (
 	SpreadsheetFormatError,
 	match_columns,
 	open_workbook,
+	read_rows,
 	split_lines,
 )
 
@@ -304,7 +305,7 @@ def read_template(source: str | os.PathLike | IO[bytes]) -> SourceRows:
 		sheet = workbook[DATA_SHEET] if DATA_SHEET in workbook.sheetnames else workbook.worksheets[0]
 		# Some writers record a wrong sheet size; reading without it reads every row there is.
 		sheet.reset_dimensions()
-		rows = sheet.iter_rows(values_only=True)
+		rows = read_rows(sheet)
 		header_row_number, columns = _locate_header(rows)
 	except BaseException:
 		workbook.close()

@@ -209,7 +209,7 @@ def read_uhri_xlsx(
 	Raises UhriFormatError at once when the sheet has no UHRI header row.
 	"""
 	# spreadsheet.py builds on this module's column_key, hence the import here
-	from nmirf_app.core.spreadsheet import SpreadsheetFormatError, open_workbook
+	from nmirf_app.core.spreadsheet import SpreadsheetFormatError, open_workbook, read_rows
 
 	try:
 		workbook = open_workbook(path_or_file)
@@ -219,11 +219,14 @@ def read_uhri_xlsx(
 		sheet = workbook.worksheets[0]
 		# Some writers record a wrong sheet size; reading without it reads every row there is.
 		sheet.reset_dimensions()
-		rows = sheet.iter_rows(values_only=True)
+		rows = read_rows(sheet)
 		header_row_number, columns = _locate_header(rows)
 		state_filter = _StateFilter.build(state, resolver)
 		if state_filter and "countries" not in columns.values():
 			raise UhriFormatError("Cannot filter by State: the sheet has no 'Countries Concerned' column")
+	except SpreadsheetFormatError as error:
+		workbook.close()
+		raise UhriFormatError(str(error)) from error
 	except BaseException:
 		workbook.close()
 		raise
@@ -271,10 +274,12 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 				header for name, header in _REQUIRED_XLSX_HEADERS.items() if name not in columns.values()
 			]
 			if missing:
+				from nmirf_app.core.spreadsheet import shorten
+
 				found = [str(value).strip() for value in row if _is_filled(value)]
 				raise UhriFormatError(
 					f"Not a UHRI export: missing the column(s) {', '.join(missing)} "
-					f"in the header row {row_number}; found {', '.join(found)}"
+					f"in the header row {row_number}; found {shorten(', '.join(found), 500)}"
 				)
 			return row_number, columns
 		if row_number >= _MAX_ROWS_BEFORE_HEADER:
@@ -285,12 +290,16 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 
 
 def _xlsx_items(workbook, rows, header_row_number, columns, state_filter, stats):
+	from nmirf_app.core.spreadsheet import SpreadsheetFormatError
+
 	try:
 		for row_number, row in enumerate(rows, start=header_row_number + 1):
 			if not any(_is_filled(value) for value in row):
 				continue
 			values = {name: row[index] for index, name in columns.items() if index < len(row)}
 			yield from _records_of(row_number, values, state_filter, stats, html=False)
+	except SpreadsheetFormatError as error:
+		raise UhriFormatError(str(error)) from error
 	finally:
 		workbook.close()
 
@@ -314,10 +323,17 @@ def _json_items(tokens: _JsonTokens, owned_file, state_filter, stats):
 
 def _records_of(row_number, values, state_filter, stats, *, html):
 	stats.read += 1
-	if state_filter and not state_filter.matches(_values(values.get("countries"))):
-		stats.skipped_other_state += 1
-		return
-	record, errors = _build_record(row_number, values, html=html)
+	try:
+		if state_filter and not state_filter.matches(_values(values.get("countries"))):
+			stats.skipped_other_state += 1
+			return
+		record, errors = _build_record(row_number, values, html=html)
+	except RecursionError:
+		# JSON lets lists nest as deep as the decoder allows; no UHRI field nests more than twice.
+		record, errors = (
+			None,
+			[RowError(row_number, "", "The record's values are nested too deeply to be read")],
+		)
 	if errors:
 		stats.rows_with_errors += 1
 		yield from errors
@@ -347,7 +363,7 @@ def _build_record(row_number: int, values: dict[str, Any], *, html: bool):
 	convert("upr_cycle", _to_cycle)
 	convert("text", lambda raw: _paragraph_text(raw, html=html))
 
-	if not record.text:
+	if not record.text and not any(error.field == "text" for error in errors):
 		errors.append(RowError(row_number, "text", "The paragraph text is empty"))
 	if errors:
 		return None, errors
@@ -426,6 +442,8 @@ def _sdg_targets(raw: Any) -> list[str]:
 def _paragraph_text(raw: Any, *, html: bool) -> str:
 	if raw is None:
 		return ""
+	if isinstance(raw, dict):
+		raise _BadValue("Expected the paragraph text, found a JSON object")
 	if isinstance(raw, list | tuple):
 		text = "\n".join(str(part) for part in raw if part is not None)
 	elif isinstance(raw, float) and raw.is_integer():
@@ -685,6 +703,10 @@ class _JsonTokens:
 		while True:
 			try:
 				value, end = self._decoder.raw_decode(self._buffer, self._position)
+			except RecursionError:
+				raise UhriFormatError(
+					f"Malformed JSON: arrays or objects nested too deeply at character {self._offset()}"
+				) from None
 			except json.JSONDecodeError as error:
 				if len(self._buffer) - self._position > self._max_value_size:
 					raise UhriFormatError(

@@ -24,6 +24,7 @@ from nmirf_app.core.spreadsheet import (
 	SourceRows,
 	SpreadsheetFormatError,
 	match_columns,
+	shorten,
 	split_lines,
 )
 
@@ -86,6 +87,9 @@ _DELIMITERS = (",", ";", "\t")
 _ROMAN_CYCLES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _CYCLE = re.compile(r"^(?:(?:upr\s+)?cycle\s*)?(\d+|[ivx]+)(?:st|nd|rd|th)?(?:\s+cycle)?$", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d+")
+# The whole database export is about 100 MB; the file is read into memory, so a bigger one is refused.
+MAX_CSV_BYTES = 256 << 20
+_SAVE_AS_CSV = "Save it from Excel as 'CSV UTF-8 (Comma delimited) (*.csv)' and try again."
 
 
 def read_upr_info_csv(
@@ -101,17 +105,23 @@ def read_upr_info_csv(
 	"""
 	if isinstance(source, str | os.PathLike):
 		with open(source, "rb") as file:
-			data = file.read()
+			data = file.read(MAX_CSV_BYTES + 1)
 	else:
-		data = source.read()
-	text = decode_csv_bytes(data)
-	records = csv.reader(io.StringIO(text, newline=""), delimiter=_guess_delimiter(text))
+		data = source.read(MAX_CSV_BYTES + 1)
+	if len(data) > MAX_CSV_BYTES:
+		raise SpreadsheetFormatError(
+			f"The file is larger than {MAX_CSV_BYTES >> 20} MB: export the recommendations to one State only"
+		)
+	text = _csv_text(data)
+	delimiter = _guess_delimiter(text)
+	_check_csv(text, delimiter)
+	records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 	header_row_number, header = _first_filled_record(records)
 	columns = match_columns(header, _HEADER_ALIASES)
 	if "recommendation_text" not in columns.values():
 		found = ", ".join(cell.strip() for cell in header if cell.strip()) or "nothing"
 		raise SpreadsheetFormatError(
-			f"Not a UPR Info export: no 'Recommendation' column in the header row; found {found}"
+			f"Not a UPR Info export: no 'Recommendation' column in the header row; found {shorten(found, 500)}"
 		)
 	if state and state.strip() and "countries_concerned" not in columns.values():
 		raise SpreadsheetFormatError("Cannot filter by State: the file has no 'State under Review' column")
@@ -133,6 +143,36 @@ def decode_csv_bytes(data: bytes) -> str:
 		return data.decode("cp1252")
 	except UnicodeDecodeError:
 		return data.decode("latin-1")
+
+
+def _csv_text(data: bytes) -> str:
+	"""The file's text, or a SpreadsheetFormatError when it is no CSV text file at all."""
+	if data.startswith(b"PK\x03\x04"):
+		raise SpreadsheetFormatError(
+			f"The file is an Excel workbook or another zip archive, not a CSV file. {_SAVE_AS_CSV}"
+		)
+	text = decode_csv_bytes(data)
+	if "\x00" in text:
+		line = text.count("\n", 0, text.index("\x00")) + 1
+		raise SpreadsheetFormatError(
+			f"The file holds a NUL character on line {line}, so it is not a CSV text file (a binary file "
+			f"renamed .csv, or UTF-16 text without its byte-order mark). {_SAVE_AS_CSV}"
+		)
+	return text
+
+
+def _check_csv(text: str, delimiter: str) -> None:
+	"""Parse the whole file once before any row is handed out, so that a broken file imports nothing."""
+	records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+	try:
+		for _record in records:
+			pass
+	except csv.Error as error:
+		raise SpreadsheetFormatError(
+			f"Line {records.line_num} of the file cannot be read as CSV ({error}): a cell there is longer "
+			f"than {csv.field_size_limit():,} characters, most likely because a quotation mark opened in "
+			f"it is never closed. Check the quotation marks of that line. {_SAVE_AS_CSV}"
+		) from None
 
 
 def _first_filled_record(records) -> tuple[int, list[str]]:

@@ -6,8 +6,6 @@ is committed batch by batch, so an interrupted run keeps what it finished and a 
 dedupe key) completes it without duplicates.
 """
 
-import csv
-import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -31,6 +29,7 @@ from nmirf_app.core.recommendation_import import (
 	plan_change,
 	read_candidates,
 )
+from nmirf_app.core.spreadsheet import write_csv
 from nmirf_app.core.uhri_format import UhriFormatError
 from nmirf_app.core.vocabulary import VocabularyIndex
 
@@ -271,11 +270,10 @@ def existing_snapshots(dedupe_keys: list[str]) -> dict[str, dict]:
 
 
 def issues_csv(issues: list[RowIssue]) -> bytes:
-	buffer = io.StringIO()
-	writer = csv.writer(buffer)
-	writer.writerow(["Row", "Severity", "Column", "Reason", "Value"])
-	for issue in issues:
-		writer.writerow(
+	# The values come from the imported file: write_csv keeps a hostile "=HYPERLINK(…)" text.
+	return write_csv(
+		["Row", "Severity", "Column", "Reason", "Value"],
+		(
 			[
 				issue.row_number,
 				"Failed" if issue.fatal else "Warning",
@@ -283,8 +281,9 @@ def issues_csv(issues: list[RowIssue]) -> bytes:
 				issue.message,
 				issue.value,
 			]
-		)
-	return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+			for issue in issues
+		),
+	)
 
 
 def run_import(import_name: str, dry_run: bool, local_path: str | None = None, echo: Callable | None = None):
