@@ -5,6 +5,7 @@ SDG and more: grouped SQL through the user's permissions, pivoted by status."""
 
 import frappe
 from frappe import _
+from frappe.utils import cint
 
 from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
@@ -21,6 +22,7 @@ GROUPS = {
 	"Cluster": ("Recommendation", "cluster", "Recommendation Cluster"),
 	"Lead institution": ("Recommendation", "lead_institution", "Institution"),
 	"Position": ("Recommendation", "position", None),
+	"Status": ("Recommendation", "implementation_status", None),
 	"Theme": ("Recommendation Theme", "theme", "Human Rights Theme"),
 	"Affected group": ("Recommendation Affected Group", "affected_group", "Affected Group"),
 	"SDG": ("Recommendation SDG Target", "sdg_goal", "SDG Goal"),
@@ -43,7 +45,7 @@ def execute(filters=None):
 			as_dict=True,
 		)
 	else:
-		rows = tag_counts(table, field, visible)
+		rows = tag_counts(table, field, visible, with_untagged=cint(filters.get("untagged", 1)))
 	by_group: dict = {}
 	for row in rows:
 		counts = by_group.setdefault(row.grp or None, dict.fromkeys(STATUSES, 0))
@@ -69,10 +71,13 @@ def execute(filters=None):
 				else 0,
 			}
 		)
+	if cint(filters.get("largest")) > 0:
+		# the workspace's charts show the largest groups, biggest first
+		data = sorted(data, key=lambda row: -row["total"])[: cint(filters.largest)]
 	return columns(group, link), data, None, chart(data)
 
 
-def tag_counts(table, field, visible):
+def tag_counts(table, field, visible, with_untagged=True):
 	"""Counts by tag and status, then the recommendations with no tag at all. A user who may see
 	every recommendation, unfiltered, is answered from the tag table alone (its rows carry their
 	recommendation's status); anyone else through a join with what they may see."""
@@ -96,6 +101,8 @@ def tag_counts(table, field, visible):
 			{},
 			as_dict=True,
 		)
+	if not with_untagged:
+		return tagged
 	untagged = frappe.db.sql(
 		f"""select null as grp, implementation_status as status, count(*) as recommendations
 		from `tabRecommendation` where {visible} and not exists (select 1 from `tab{table}` tag
