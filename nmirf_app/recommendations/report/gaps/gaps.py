@@ -104,8 +104,9 @@ def columns():
 		{
 			"fieldname": "reference_doctype",
 			"label": _("Type"),
-			"fieldtype": "Link",
-			"options": "DocType",
+			# Data, not a Link to DocType: the report's permission filter would demand read access
+			# to DocType itself, which only the Administrator has
+			"fieldtype": "Data",
 			"width": 120,
 		},
 		{
