@@ -179,3 +179,56 @@ def report_contribution_query_conditions(user=None, doctype=None) -> str:
 
 def has_report_contribution_permission(doc, ptype=None, user=None) -> bool:
 	return _may_touch(doc, user, [doc.institution])
+
+
+# An assessment (by the government, the NHRI, civil society or a treaty body) is about one
+# recommendation: whoever may not see the recommendation may not see what was said about it.
+
+
+def implementation_assessment_query_conditions(user=None, doctype=None) -> str:
+	condition = recommendation_query_conditions(user)
+	if not condition:
+		return ""
+	return (
+		"`tabImplementation Assessment`.`recommendation` in"
+		f" (select `tabRecommendation`.`name` from `tabRecommendation` where {condition})"
+	)
+
+
+def has_implementation_assessment_permission(doc, ptype=None, user=None) -> bool:
+	user = user or frappe.session.user
+	scopes = recommendation_scopes(frappe.get_roles(user))
+	if scopes is None or Scope.ALL in scopes or doc.is_new():
+		return True
+	if not doc.recommendation or not frappe.db.exists("Recommendation", doc.recommendation):
+		return False
+	return has_recommendation_permission(frappe.get_doc("Recommendation", doc.recommendation), ptype, user)
+
+
+def child_row_query_conditions(user=None, doctype=None) -> str:
+	"""Rows of a child table listed on their own (frappe.client.get_list or the report view with a
+	parent DocType) are visible when their document is. Frappe checks only the role's right to the
+	parent DocType there, not the parent's record scoping, so a focal point listed every
+	institution's evidence files and assignments."""
+	from frappe.model.db_query import DatabaseQuery
+
+	user = user or frappe.session.user
+	parents = frappe.get_all(
+		"DocField",
+		filters={"fieldtype": ["in", ["Table", "Table MultiSelect"]], "options": doctype},
+		pluck="parent",
+		distinct=True,
+	)
+	conditions = []
+	for parent in parents:
+		if not frappe.has_permission(parent, "read", user=user):
+			continue
+		parent_condition = DatabaseQuery(parent, user=user).build_match_conditions()
+		rows_of_parent = f"`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)}"
+		if parent_condition:
+			rows_of_parent += (
+				f" and `tab{doctype}`.`parent` in (select `tab{parent}`.`name` from `tab{parent}`"
+				f" where {parent_condition})"
+			)
+		conditions.append(f"({rows_of_parent})")
+	return "(" + " or ".join(conditions) + ")" if conditions else "1 = 0"
