@@ -80,6 +80,8 @@ GENERATOR = "nmirf_app"
 _NUMBER_RUN = re.compile(r"(\d+)")
 # Control characters pasted from other programs that Word's XML cannot hold (python-docx refuses them);
 # vertical tab and form feed are left for splitlines, which reads them as paragraph breaks.
+# Not spreadsheet.CONTROL_CHARACTERS: a vertical tab (\x0b, Word's line break) and form feed stay,
+# to become paragraph breaks.
 _NOT_XML_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 

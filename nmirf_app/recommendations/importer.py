@@ -48,6 +48,9 @@ CHILD_DOCTYPES = {
 BATCH_SIZE = 200
 ISSUES_KEPT_ON_RECORD = 500
 DOWNLOAD_TIMEOUT = (10, 120)  # seconds to connect, seconds between bytes
+# A whole UHRI JSON export is a few hundred MB; a source larger than this is not one (a hostile or
+# mistaken URL must not fill the disk).
+MAX_DOWNLOAD_BYTES = 1 << 30
 
 
 class ImportSourceError(Exception):
@@ -143,13 +146,27 @@ def downloaded(url: str) -> Iterator[str]:
 		raise ImportSourceError(_("{0} did not answer within {1} seconds.").format(url, DOWNLOAD_TIMEOUT[1]))
 	except requests.exceptions.RequestException as error:
 		raise ImportSourceError(_("Could not download {0}: {1}").format(url, error))
+	too_large = ImportSourceError(
+		_("{0} is larger than {1} MB: that is not a recommendations export.").format(
+			url, MAX_DOWNLOAD_BYTES >> 20
+		)
+	)
+	if int(response.headers.get("Content-Length") or 0) > MAX_DOWNLOAD_BYTES:
+		raise too_large
 	with tempfile.NamedTemporaryFile(prefix="nmirf-import-", delete=False) as target:
 		try:
+			received = 0
 			for chunk in response.iter_content(chunk_size=1 << 20):
+				received += len(chunk)
+				if received > MAX_DOWNLOAD_BYTES:  # the header may be missing or lie
+					raise too_large
 				target.write(chunk)
 		except requests.exceptions.RequestException as error:
 			os.unlink(target.name)
 			raise ImportSourceError(_("The download of {0} broke off: {1}").format(url, error))
+		except ImportSourceError:
+			os.unlink(target.name)
+			raise
 	try:
 		yield target.name
 	finally:

@@ -6,9 +6,11 @@ import functools
 import http.server
 import io
 import json
+import os
 import tempfile
 import threading
 import uuid
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -16,7 +18,7 @@ from openpyxl import load_workbook
 
 from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS
 from nmirf_app.recommendations.doctype.recommendation_import.recommendation_import import download_template
-from nmirf_app.recommendations.importer import run_import
+from nmirf_app.recommendations.importer import ImportSourceError, downloaded, run_import
 from nmirf_app.testing import make_private_file
 
 
@@ -25,7 +27,43 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 		pass
 
 
+class NoLengthHandler(QuietHandler):
+	"""Streams 3 KB without saying how long the body is, as a hostile server may."""
+
+	def do_GET(self):
+		self.send_response(200)
+		self.end_headers()
+		self.wfile.write(b"[" + b" " * 3000 + b"]")
+
+
+def serve(test, handler):
+	server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+	threading.Thread(target=server.serve_forever, daemon=True).start()
+	test.addCleanup(server.shutdown)
+	return f"http://127.0.0.1:{server.server_port}"
+
+
 class TestImportSources(FrappeTestCase):
+	def test_a_download_larger_than_an_export_is_refused_and_leaves_nothing(self):
+		folder = tempfile.mkdtemp()
+		with open(f"{folder}/big.json", "wb") as file:
+			file.write(b"[" + b" " * 3000 + b"]")
+		with_length = serve(self, functools.partial(QuietHandler, directory=folder))
+		without_length = serve(self, NoLengthHandler)
+		before = set(os.listdir(tempfile.gettempdir()))
+		with patch("nmirf_app.recommendations.importer.MAX_DOWNLOAD_BYTES", 1024):
+			for url in (f"{with_length}/big.json", f"{without_length}/big.json"):
+				with self.assertRaises(ImportSourceError) as refused:
+					with downloaded(url):
+						self.fail("a file over the limit must not be handed to the reader")
+				self.assertIn("is larger than", str(refused.exception))
+		leftovers = {
+			name
+			for name in set(os.listdir(tempfile.gettempdir())) - before
+			if name.startswith("nmirf-import-")
+		}
+		self.assertFalse(leftovers)
+
 	def test_uhri_json_is_downloaded_from_the_source_url_and_imported(self):
 		annotation_id = str(uuid.uuid4())
 		export = [
