@@ -102,16 +102,68 @@ def respond_to_assignment(recommendation: str, institution: str, response: str, 
 	return response
 
 
+# Assigning a cluster saves each recommendation (so each save assigns its focal points); beyond
+# this many the work runs as a background job rather than in the request.
+CLUSTER_ASSIGNMENT_IN_REQUEST = 50
+
+
 @frappe.whitelist()
-def assign_institution_to_cluster(cluster: str, institution: str, role: str = "Supporting") -> int:
-	"""Adds the institution to every recommendation of the cluster that lacks it; returns how many."""
+def assign_institution_to_cluster(cluster: str, institution: str, role: str = "Supporting") -> dict:
+	"""Adds the institution to every recommendation of the cluster that lacks it: at once for a
+	small cluster ({"assigned": n}), else in a background job ({"queued": n}) that tells the user
+	when it is done."""
 	frappe.has_permission("Recommendation Cluster", "write", cluster, throw=True)
 	if role not in ("Lead", "Supporting"):
 		frappe.throw(_("Role: choose Lead or Supporting."))
-	added = 0
-	for name in frappe.get_list(
+	lacking = recommendations_lacking(cluster, institution)
+	if len(lacking) <= CLUSTER_ASSIGNMENT_IN_REQUEST:
+		return {"assigned": add_institution(lacking, institution, role)}
+	frappe.enqueue(
+		"nmirf_app.recommendations.assignment.assign_cluster_job",
+		queue="long",
+		timeout=3600,
+		job_id=f"nmirf-cluster-assignment::{cluster}::{institution}",
+		deduplicate=True,
+		enqueue_after_commit=True,
+		now=frappe.flags.in_test,
+		cluster=cluster,
+		institution=institution,
+		role=role,
+	)
+	return {"queued": len(lacking)}
+
+
+def assign_cluster_job(cluster: str, institution: str, role: str):
+	"""Background entry point (runs as the user who asked)."""
+	assigned = add_institution(recommendations_lacking(cluster, institution), institution, role)
+	frappe.publish_realtime(
+		"msgprint",
+		_("{0}: {1} assigned to {2} recommendations.").format(cluster, institution, assigned),
+		user=frappe.session.user,
+	)
+
+
+def recommendations_lacking(cluster: str, institution: str) -> list[str]:
+	in_cluster = frappe.get_list(
 		"Recommendation", filters={"cluster": cluster}, pluck="name", limit_page_length=0
-	):
+	)
+	having = set(
+		frappe.get_all(
+			"Recommendation Institution",
+			filters={
+				"parenttype": "Recommendation",
+				"parent": ("in", in_cluster or [""]),
+				"institution": institution,
+			},
+			pluck="parent",
+		)
+	)
+	return [name for name in in_cluster if name not in having]
+
+
+def add_institution(recommendations: list[str], institution: str, role: str) -> int:
+	added = 0
+	for name in recommendations:
 		doc = frappe.get_doc("Recommendation", name)
 		if any(row.institution == institution for row in doc.responsible_institutions):
 			continue

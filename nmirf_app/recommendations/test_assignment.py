@@ -2,6 +2,8 @@
 # License: MIT. See license.txt
 """Assignment of recommendations to institutions: ToDos, accept/dispute, cluster-wide, turnover."""
 
+from unittest.mock import patch
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
@@ -72,14 +74,38 @@ class TestAssignment(FrappeTestCase):
 		).insert()
 		names = [make_recommendation([self.education], cluster=cluster.name).name for _ in range(3)]
 		frappe.set_user(self.secretariat)
-		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), 3)
-		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), 0)
+		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), {"assigned": 3})
+		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), {"assigned": 0})
 		frappe.set_user("Administrator")
 		for name in names:
 			self.assertEqual(len(open_todos(self.other, name)), 1)
 		frappe.set_user(self.other)
 		with self.assertRaises(frappe.PermissionError):
 			assign_institution_to_cluster(cluster.name, self.culture)
+
+	def test_a_large_cluster_is_assigned_in_a_background_job(self):
+		cluster = frappe.get_doc(
+			{
+				"doctype": "Recommendation Cluster",
+				"cluster_name": f"Assign Test {frappe.generate_hash(length=5)}",
+			}
+		).insert()
+		names = [make_recommendation([self.education], cluster=cluster.name).name for _ in range(3)]
+		frappe.set_user(self.secretariat)
+		with (
+			patch("nmirf_app.recommendations.assignment.CLUSTER_ASSIGNMENT_IN_REQUEST", 2),
+			patch("frappe.enqueue", wraps=frappe.enqueue) as enqueue,
+		):
+			self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), {"queued": 3})
+		self.assertIn(
+			"nmirf_app.recommendations.assignment.assign_cluster_job",
+			[call.args[0] for call in enqueue.call_args_list],
+		)
+		frappe.set_user("Administrator")
+		for name in names:  # the job ran (tests run jobs at once), as the secretariat
+			recommendation = frappe.get_doc("Recommendation", name)
+			self.assertIn(self.culture, [row.institution for row in recommendation.responsible_institutions])
+			self.assertEqual(recommendation.modified_by, self.secretariat)
 
 	def test_turnover_hands_open_assignments_to_the_successor(self):
 		recommendation = make_recommendation([self.education]).name

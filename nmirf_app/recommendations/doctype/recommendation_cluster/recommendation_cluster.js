@@ -14,7 +14,13 @@ frappe.ui.form.on("Recommendation Cluster", {
 							cluster: frm.doc.name,
 							...values,
 						})
-						.then((r) => frappe.show_alert(__("{0} recommendations assigned", [r.message]))),
+						.then((r) =>
+							frappe.show_alert(
+								r.message.queued
+									? __("Assigning {0} recommendations in the background; you will be told when it is done.", [r.message.queued])
+									: __("{0} recommendations assigned", [r.message.assigned])
+							)
+						),
 				__("Assign to all recommendations of {0}", [frm.doc.name])
 			);
 		});
