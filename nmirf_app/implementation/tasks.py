@@ -46,19 +46,25 @@ def secretariat_users() -> tuple[str, ...]:
 	return users_with_role("NMIRF Secretariat")
 
 
-def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
+def open_deadlines(
+	today, *, late_only: bool = False, doctypes: tuple[str, ...] | None = None
+) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
 	"""What has a deadline and who owns it. Open actions (by end date), recommendations flagged for
 	follow-up (by follow-up deadline) and requested or returned report contributions (by due date)
 	belong to the institution's active focal points, escalating to its validator, then the
 	secretariat. Replies to special procedure communications belong to the institution preparing them
 	(else the secretariat). State reports not yet submitted belong to the secretariat, escalating to
-	the government approvers."""
+	the government approvers. late_only: only what was due before today; doctypes: only these."""
 	focal_points = active_focal_points_by_institution(today)
 	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
 	secretariat = secretariat_users()
 	deadlines, documents = [], {}
+	due = ("<", today) if late_only else ("is", "set")
 
-	def add(doctype, name, title, due_on, institution):
+	def wanted(doctype):
+		return doctypes is None or doctype in doctypes
+
+	def add(doctype, name, title, due_on, institution=None, *, owners=None, escalate_to=None):
 		reference = f"{doctype} {name}"
 		documents[reference] = (doctype, name)
 		deadlines.append(
@@ -66,95 +72,62 @@ def open_deadlines(today) -> tuple[list[Deadline], dict[str, tuple[str, str]]]:
 				reference=reference,
 				title=title,
 				due_on=getdate(due_on),
-				owners=tuple(focal_points.get(institution, ())),
-				validator=validators.get(institution),
-				secretariat=secretariat,
-			)
-		)
-
-	for contribution in frappe.get_all(
-		"Report Contribution",
-		filters={"workflow_state": ("in", CONTRIBUTION_OPEN_STATES), "due_on": ("is", "set")},
-		fields=["name", "section", "state_report", "due_on", "institution"],
-		limit_page_length=0,
-	):
-		add(
-			"Report Contribution",
-			contribution.name,
-			_("{0} (contribution to {1})").format(contribution.section, contribution.state_report),
-			contribution.due_on,
-			contribution.institution,
-		)
-	for communication in frappe.get_all(
-		"Special Procedure Communication",
-		filters={"status": ("in", ("Received", "Reply in preparation")), "reply_due": ("is", "set")},
-		fields=["name", "subject", "reply_due", "responsible_institution"],
-		limit_page_length=0,
-	):
-		reference = f"Special Procedure Communication {communication.name}"
-		documents[reference] = ("Special Procedure Communication", communication.name)
-		institution = communication.responsible_institution
-		deadlines.append(
-			Deadline(
-				reference=reference,
-				title=_("Reply to {0}: {1}").format(communication.name, communication.subject),
-				due_on=getdate(communication.reply_due),
-				# the institution preparing the reply, or the secretariat while nobody is named
-				owners=tuple(focal_points.get(institution, ())) if institution else secretariat,
+				owners=tuple(focal_points.get(institution, ())) if owners is None else owners,
 				validator=validators.get(institution) if institution else None,
-				secretariat=secretariat,
-			)
-		)
-	approvers = users_with_role("NMIRF Approver")
-	for report in frappe.get_all(
-		"State Report",
-		filters={"due_on": ("is", "set"), "submitted_on": ("is", "not set")},
-		fields=["name", "title", "due_on"],
-		limit_page_length=0,
-	):
-		reference = f"State Report {report.name}"
-		documents[reference] = ("State Report", report.name)
-		deadlines.append(
-			Deadline(
-				reference=reference,
-				title=report.title,
-				due_on=getdate(report.due_on),
-				owners=secretariat,
-				validator=None,
-				secretariat=approvers,
+				secretariat=secretariat if escalate_to is None else escalate_to,
 			)
 		)
 
-	for action in frappe.get_all(
-		"Implementation Action",
-		filters={"status": ("in", OPEN_ACTION_STATUSES), "end_date": ("is", "set")},
-		fields=["name", "action_title", "end_date", "lead_institution"],
-		limit_page_length=0,
-	):
-		add(
+	if wanted("Report Contribution"):
+		for row in frappe.get_all(
+			"Report Contribution",
+			filters={"workflow_state": ("in", CONTRIBUTION_OPEN_STATES), "due_on": due},
+			fields=["name", "section", "state_report", "due_on", "institution"],
+			limit_page_length=0,
+		):
+			title = _("{0} (contribution to {1})").format(row.section, row.state_report)
+			add("Report Contribution", row.name, title, row.due_on, row.institution)
+	if wanted("Special Procedure Communication"):
+		for row in frappe.get_all(
+			"Special Procedure Communication",
+			filters={"status": ("in", ("Received", "Reply in preparation")), "reply_due": due},
+			fields=["name", "subject", "reply_due", "responsible_institution"],
+			limit_page_length=0,
+		):
+			title = _("Reply to {0}: {1}").format(row.name, row.subject)
+			# the institution preparing the reply, or the secretariat while nobody is named
+			institution = row.responsible_institution
+			owners = None if institution else secretariat
+			add("Special Procedure Communication", row.name, title, row.reply_due, institution, owners=owners)
+	if wanted("State Report"):
+		approvers = users_with_role("NMIRF Approver")
+		for row in frappe.get_all(
+			"State Report",
+			filters={"due_on": due, "submitted_on": ("is", "not set")},
+			fields=["name", "title", "due_on"],
+			limit_page_length=0,
+		):
+			add("State Report", row.name, row.title, row.due_on, owners=secretariat, escalate_to=approvers)
+	if wanted("Implementation Action"):
+		for row in frappe.get_all(
 			"Implementation Action",
-			action.name,
-			action.action_title,
-			action.end_date,
-			action.lead_institution,
-		)
-	for recommendation in frappe.get_all(
-		"Recommendation",
-		filters={
-			"follow_up_required": 1,
-			"follow_up_deadline": ("is", "set"),
-			"implementation_status": ("!=", "Fully implemented"),
-		},
-		fields=["name", "title", "follow_up_deadline", "lead_institution"],
-		limit_page_length=0,
-	):
-		add(
+			filters={"status": ("in", OPEN_ACTION_STATUSES), "end_date": due},
+			fields=["name", "action_title", "end_date", "lead_institution"],
+			limit_page_length=0,
+		):
+			add("Implementation Action", row.name, row.action_title, row.end_date, row.lead_institution)
+	if wanted("Recommendation"):
+		for row in frappe.get_all(
 			"Recommendation",
-			recommendation.name,
-			recommendation.title,
-			recommendation.follow_up_deadline,
-			recommendation.lead_institution,
-		)
+			filters={
+				"follow_up_required": 1,
+				"follow_up_deadline": due,
+				"implementation_status": ("!=", "Fully implemented"),
+			},
+			fields=["name", "title", "follow_up_deadline", "lead_institution"],
+			limit_page_length=0,
+		):
+			add("Recommendation", row.name, row.title, row.follow_up_deadline, row.lead_institution)
 	return deadlines, documents
 
 

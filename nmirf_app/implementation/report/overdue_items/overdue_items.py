@@ -15,16 +15,15 @@ from nmirf_app.implementation.tasks import open_deadlines
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate(filters.get("as_of") or nowdate())
-	deadlines, documents = open_deadlines(today)
-	late = [deadline for deadline in deadlines if deadline.due_on < today]
+	late, documents = open_deadlines(
+		today, late_only=True, doctypes=(filters.document_type,) if filters.get("document_type") else None
+	)
 	names_by_doctype = defaultdict(list)
 	for deadline in late:
 		doctype, name = documents[deadline.reference]
 		names_by_doctype[doctype].append(name)
 	readable = set()
 	for doctype, names in names_by_doctype.items():
-		if filters.get("document_type") and doctype != filters.document_type:
-			continue
 		if frappe.has_permission(doctype, "read"):
 			# one query per kind of record, through the user's permissions
 			readable |= {
