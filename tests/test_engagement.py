@@ -3,11 +3,16 @@ from datetime import date
 import pytest
 
 from nmirf_app.core.engagement import (
+	SUBMISSIONS_PER_HOUR,
 	attachment_problem,
 	clean_submission_text,
 	consultation_too_late,
 	days_before_due,
 	reply_due_date,
+	submission_refusal,
+	visit_dates_reversed,
+	visit_missing_field,
+	visit_stage,
 )
 
 
@@ -53,3 +58,20 @@ def test_submission_text_is_kept_as_plain_text_without_markup():
 )
 def test_guest_attachments_are_limited_in_type_and_size(name, size, refused):
 	assert (attachment_problem(name, size, max_mb=5) is not None) is refused
+
+
+def test_a_visit_records_what_each_stage_needs_and_ends_when_declined():
+	assert visit_missing_field("Requested", {}) is None
+	assert visit_missing_field("Scheduled", {"visit_from": None}) == "visit_from"
+	assert visit_missing_field("Conducted", {"visit_from": date(2026, 3, 2)}) is None
+	assert visit_missing_field("Report received", {"visit_from": date(2026, 3, 2)}) == "report_symbol"
+	assert visit_stage("Scheduled", "Declined") == "Declined"
+	assert visit_stage("Scheduled", "Accepted") == "Scheduled"
+	assert visit_dates_reversed(date(2026, 3, 9), date(2026, 3, 2))
+	assert not visit_dates_reversed(date(2026, 3, 2), None)
+
+
+def test_public_submissions_refuse_robots_and_floods():
+	assert submission_refusal("http://spam.example", 0) == "robot"
+	assert submission_refusal(None, SUBMISSIONS_PER_HOUR - 1) is None
+	assert submission_refusal("", SUBMISSIONS_PER_HOUR) == "too many"

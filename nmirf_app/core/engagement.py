@@ -1,6 +1,6 @@
 """Rules of the NMIRF's engagement work, framework-free: reply deadlines for special procedure
-communications, how early consultations come before a report, and what a public submission may
-carry (text and attachment)."""
+communications, what a country visit must record at each stage, how early consultations come
+before a report, and what a public submission may carry (text, attachment, how many an hour)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ DEFAULT_ATTACHMENT_MAX_MB = 5
 SUBMISSION_MAX_CHARS = 20_000
 # What a guest may attach: documents and pictures, never anything a browser or office suite runs.
 ALLOWED_ATTACHMENT_EXTENSIONS = frozenset((".pdf", ".docx", ".doc", ".odt", ".jpg", ".jpeg", ".png"))
+
+# A country visit's stages, in order (a declined request stops there), and what it must record
+# once it has reached a stage.
+VISIT_STAGES = ("Requested", "Accepted", "Scheduled", "Conducted", "Report received", "Follow-up")
+VISIT_DECLINED = "Declined"
+VISIT_STAGE_NEEDS = {"Scheduled": "visit_from", "Conducted": "visit_from", "Report received": "report_symbol"}
+
+# One organisation's e-mail address may send this many public submissions an hour.
+SUBMISSIONS_PER_HOUR = 5
 
 RECEIVED = "Received"
 UNDER_REVIEW = "Under review"
@@ -66,4 +75,29 @@ def attachment_problem(
 		return f"{file_name or 'The file'}: only {allowed} files are accepted"
 	if size_bytes > max_mb * 1024 * 1024:
 		return f"{file_name}: {size_bytes / 1024 / 1024:.1f} MB is more than the {max_mb} MB accepted"
+	return None
+
+
+def visit_stage(status: str, state_response: str | None) -> str:
+	"""The State declining the request ends the visit, whatever stage was recorded."""
+	return VISIT_DECLINED if state_response == VISIT_DECLINED else status
+
+
+def visit_missing_field(status: str, recorded: dict) -> str | None:
+	"""The field a visit must have filled at this stage and has not, if any."""
+	field = VISIT_STAGE_NEEDS.get(status)
+	return field if field and not recorded.get(field) else None
+
+
+def visit_dates_reversed(visit_from: date | None, visit_to: date | None) -> bool:
+	return bool(visit_from and visit_to and visit_to < visit_from)
+
+
+def submission_refusal(honeypot: str | None, sent_in_last_hour: int) -> str | None:
+	"""Why a public submission is refused before it is read, if it is: a robot filled the field
+	people never see, or the address has sent its share for the hour."""
+	if honeypot:
+		return "robot"
+	if sent_in_last_hour >= SUBMISSIONS_PER_HOUR:
+		return "too many"
 	return None

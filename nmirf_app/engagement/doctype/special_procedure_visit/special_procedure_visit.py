@@ -6,10 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from nmirf_app.core.engagement import visit_dates_reversed, visit_missing_field, visit_stage
 from nmirf_app.core.references import normalise_symbol
-
-# The order a visit goes through; a declined request stops there.
-STAGES = ("Requested", "Accepted", "Scheduled", "Conducted", "Report received", "Follow-up")
 
 
 class SpecialProcedureVisit(Document):
@@ -19,13 +17,11 @@ class SpecialProcedureVisit(Document):
 			!= "Special Procedure"
 		):
 			frappe.throw(_("Mandate: {0} is not a special procedure.").format(self.mechanism))
-		if self.visit_from and self.visit_to and getdate(self.visit_to) < getdate(self.visit_from):
+		visit_from, visit_to = (getdate(day) if day else None for day in (self.visit_from, self.visit_to))
+		if visit_dates_reversed(visit_from, visit_to):
 			frappe.throw(_("Visit to: the visit cannot end before it starts."), title=_("Invalid dates"))
-		if self.state_response == "Declined":
-			self.status = "Declined"
-		needs = {"Scheduled": "visit_from", "Conducted": "visit_from", "Report received": "report_symbol"}
-		field = needs.get(self.status)
-		if field and not self.get(field):
+		self.status = visit_stage(self.status, self.state_response)
+		if field := visit_missing_field(self.status, self.as_dict()):
 			frappe.throw(
 				_("{0}: required once the visit is {1}.").format(
 					_(self.meta.get_label(field)), _(self.status).lower()

@@ -10,13 +10,14 @@ from frappe.desk.doctype.notification_log.notification_log import make_notificat
 from frappe.model.document import Document
 from frappe.utils import add_to_date, cint, now_datetime, nowdate
 
-from nmirf_app.core.engagement import DECIDED_STATES, attachment_problem, clean_submission_text
+from nmirf_app.core.engagement import (
+	DECIDED_STATES,
+	attachment_problem,
+	clean_submission_text,
+	submission_refusal,
+)
 from nmirf_app.implementation.tasks import secretariat_users
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
-
-# One organisation's e-mail address may send this many submissions an hour; Frappe's web form
-# endpoint also limits each address (IP) to 10 requests a minute.
-SUBMISSIONS_PER_HOUR = 5
 
 
 class StakeholderSubmission(Document):
@@ -42,9 +43,28 @@ class StakeholderSubmission(Document):
 		)
 
 	def validate_new_submission(self):
-		if self.website:
-			# a field people never see: only a robot fills it
+		# Frappe's web form endpoint also limits each address (IP) to 10 requests a minute
+		guest = frappe.session.user == "Guest"
+		if guest and not frappe.db.get_single_value("NMIRF Settings", "portal_enabled"):
+			frappe.throw(_("This NMIRF does not take public input."), frappe.PermissionError)
+		recent = (
+			frappe.db.count(
+				"Stakeholder Submission",
+				{"email": self.email, "creation": (">", add_to_date(now_datetime(), hours=-1))},
+			)
+			if guest
+			else 0
+		)
+		refusal = submission_refusal(self.website, recent)
+		if refusal == "robot":
 			frappe.throw(_("Your input could not be accepted."), title=_("Not accepted"))
+		if refusal == "too many":
+			frappe.throw(
+				_("E-mail: {0} has sent {1} inputs in the last hour; please try again later.").format(
+					self.email, recent
+				),
+				title=_("Too many submissions"),
+			)
 		try:
 			self.submission_text = clean_submission_text(self.submission_text)
 		except ValueError as error:
@@ -55,21 +75,8 @@ class StakeholderSubmission(Document):
 			"Recommendation", self.recommendation, "published"
 		):
 			self.recommendation = None  # only published recommendations can be named from outside
-		if frappe.session.user == "Guest":
-			if not frappe.db.get_single_value("NMIRF Settings", "portal_enabled"):
-				frappe.throw(_("This NMIRF does not take public input."), frappe.PermissionError)
+		if guest:
 			self.state_report = None
-			recent = frappe.db.count(
-				"Stakeholder Submission",
-				{"email": self.email, "creation": (">", add_to_date(now_datetime(), hours=-1))},
-			)
-			if recent >= SUBMISSIONS_PER_HOUR:
-				frappe.throw(
-					_("E-mail: {0} has sent {1} inputs in the last hour; please try again later.").format(
-						self.email, recent
-					),
-					title=_("Too many submissions"),
-				)
 
 	def validate_attachment(self):
 		if not self.attachment:
