@@ -23,6 +23,9 @@ def make_user(key: str, *roles: str) -> str:
 				"roles": [{"role": role} for role in roles],
 			}
 		).insert(ignore_permissions=True)
+	elif missing := set(roles) - set(frappe.get_roles(email)):
+		# a site reinstalled after uninstall-app keeps its users but not the app's roles
+		frappe.get_doc("User", email).add_roles(*sorted(missing))
 	return email
 
 

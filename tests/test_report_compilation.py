@@ -25,6 +25,7 @@ from nmirf_app.core.report_compilation import (
 	assemble_report,
 	natural_key,
 	recommendation_sort_key,
+	recommendation_telling_each_action,
 	text_paragraphs,
 	write_docx,
 	write_xlsx_matrix,
@@ -287,6 +288,20 @@ def test_recommendations_are_ordered_upr_then_treaty_bodies_then_others():
 		"CRC-2013-18",
 		"SR-TORTURE-2016-87",
 	]
+
+
+def test_progress_on_an_action_is_told_under_its_first_recommendation_in_report_order():
+	by_reference = {recommendation.reference: recommendation for recommendation in RECOMMENDATIONS}
+	links = [
+		("ACT-2", "CRC-2013-18"),
+		("ACT-1", "CEDAW-2017-9"),
+		("ACT-1", "UPR-3-118.10"),
+		("ACT-1", "UPR-3-118.5"),
+		("ACT-2", "SR-TORTURE-2016-87"),
+	]
+	told = {"ACT-1": "UPR-3-118.5", "ACT-2": "CRC-2013-18"}
+	assert recommendation_telling_each_action(links, by_reference) == told
+	assert recommendation_telling_each_action(reversed(links), by_reference) == told
 
 
 def test_the_treaty_bodies_are_those_of_the_shipped_reference_data():

@@ -299,6 +299,21 @@ def recommendation_sort_key(
 	)
 
 
+def recommendation_telling_each_action(
+	links: Iterable[tuple[str, str]],
+	recommendations: dict[str, ReportRecommendation],
+	treaty_bodies: Collection[str] = TREATY_BODY_CODES,
+) -> dict[str, str]:
+	"""{action: recommendation}: progress on an action is told once, under the first of the action's
+	recommendations in the report's order. links: (action, recommendation) pairs."""
+	first = {}
+	for action, reference in sorted(
+		links, key=lambda link: (recommendation_sort_key(recommendations[link[1]], treaty_bodies), link[0])
+	):
+		first.setdefault(action, reference)
+	return first
+
+
 def recommendation_citation(recommendation: ReportRecommendation) -> str:
 	"""`(A/HRC/48/9, para. 118.5 — UPR-3-118.5)`: where the UN published it, and how the NMIRF quotes it."""
 	source = ", ".join(

@@ -19,7 +19,7 @@ from nmirf_app.core.report_compilation import (
 	Contribution,
 	ReportRecommendation,
 	assemble_report,
-	recommendation_sort_key,
+	recommendation_telling_each_action,
 	write_docx,
 	write_xlsx_matrix,
 )
@@ -206,12 +206,9 @@ def approved_progress(report, recommendations: dict, treaty_bodies) -> list[Appr
 		fields=["parent", "recommendation"],
 		limit_page_length=0,
 	)
-	first_of_action = {}
-	for row in sorted(
-		action_rows,
-		key=lambda row: recommendation_sort_key(recommendations[row.recommendation], treaty_bodies),
-	):
-		first_of_action.setdefault(row.parent, row.recommendation)
+	first_of_action = recommendation_telling_each_action(
+		((row.parent, row.recommendation) for row in action_rows), recommendations, treaty_bodies
+	)
 
 	filters = [["docstatus", "=", 1], ["workflow_state", "=", "Approved"]]
 	if report.period_from:
