@@ -8,6 +8,8 @@ app_email = "nmirf@example.org"
 app_license = "MIT"
 
 app_include_js = ["/assets/nmirf_app/js/nmirf_desk.js"]
+# the portal's contrast fixes (WCAG 2.1 AA, issue #7)
+web_include_css = ["/assets/nmirf_app/css/nmirf_portal.css"]
 
 # Roles are owned by the app and identical everywhere; filter by name so that exporting fixtures
 # never sweeps up a ministry's own roles.
@@ -127,6 +129,8 @@ website_route_rules = [
 ]
 
 doc_events = {
+	# Frappe's sanitiser skips values that parse as JSON; the app's doctypes close that gap (#8)
+	"*": {"validate": "nmirf_app.stored_markup.clean_app_document"},
 	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
 }
 
