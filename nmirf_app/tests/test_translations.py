@@ -20,6 +20,26 @@ class TestTranslations(FrappeTestCase):
 		for lang, (source, translation) in expected.items():
 			self.assertEqual(frappe._(source, lang=lang), translation, lang)
 
+	def test_the_template_holds_every_string_of_the_code(self):
+		"""A string added to the code and not to locale/main.pot would stay English everywhere (the
+		PO files and tests/test_translations.py work from the template)."""
+		from unittest.mock import patch
+
+		from babel.messages.pofile import read_po
+		from frappe.gettext.translate import generate_pot, get_pot_path
+
+		extracted = {}
+		with patch(
+			"frappe.gettext.translate.write_catalog",
+			side_effect=lambda app, catalog, locale=None: extracted.update({app: catalog}),
+		):
+			generate_pot("nmirf_app")
+		with open(get_pot_path("nmirf_app"), "rb") as template:
+			committed = {(message.id, message.context) for message in read_po(template) if message.id}
+		in_code = {(message.id, message.context) for message in extracted["nmirf_app"] if message.id}
+		missing = sorted(map(str, in_code - committed))
+		self.assertFalse(missing, f"run bench generate-pot-file --app nmirf_app: {missing[:5]}")
+
 	def test_arabic_is_read_right_to_left(self):
 		from frappe.utils.jinja_globals import is_rtl
 
