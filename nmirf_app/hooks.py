@@ -132,6 +132,10 @@ doc_events = {
 	# Frappe's sanitiser skips values that parse as JSON; the app's doctypes close that gap (#8)
 	"*": {"validate": "nmirf_app.stored_markup.clean_app_document"},
 	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
+	"Recommendation": {
+		"on_update": "nmirf_app.portal.forget_summaries",
+		"on_trash": "nmirf_app.portal.forget_summaries",
+	},
 }
 
 scheduler_events = {

@@ -122,9 +122,17 @@ def published_recommendation(name: str) -> dict:
 	return row
 
 
+# The summaries are the same for every visitor and count the whole State (seconds at UHRI's size):
+# they are kept for a few minutes, and forgotten when a recommendation changes.
+SUMMARIES_CACHE_KEY = "nmirf:portal-summaries"
+SUMMARIES_CACHE_SECONDS = 300
+
+
 def summaries() -> dict:
 	"""Per mechanism and per SDG goal: published recommendations by status (two grouped queries)."""
 	require_portal()
+	if cached := frappe.cache.get_value(SUMMARIES_CACHE_KEY):
+		return cached
 	by_mechanism = frappe.db.sql(
 		"""select mechanism as grp, implementation_status as status, count(*) as n
 		from `tabRecommendation` where published = 1 group by mechanism, implementation_status""",
@@ -138,7 +146,14 @@ def summaries() -> dict:
 		group by t.sdg_goal, r.implementation_status""",
 		as_dict=True,
 	)
-	return {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
+	result = {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
+	frappe.cache.set_value(SUMMARIES_CACHE_KEY, result, expires_in_sec=SUMMARIES_CACHE_SECONDS)
+	return result
+
+
+def forget_summaries(*args, **kwargs):
+	"""After a recommendation changed (doc_events, and status changes written directly)."""
+	frappe.cache.delete_value(SUMMARIES_CACHE_KEY)
 
 
 def _pivot(rows) -> list[dict]:

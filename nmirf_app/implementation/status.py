@@ -12,6 +12,7 @@ from nmirf_app.core.status_rules import (
 	derive_cluster_status,
 	derive_recommendation_status,
 )
+from nmirf_app.portal import forget_summaries
 from nmirf_app.recommendations.tags import set_status_on_tags
 
 
@@ -104,6 +105,7 @@ def refresh_recommendation_status(recommendations):
 		if name in current and current[name].cluster:
 			clusters.add(current[name].cluster)
 	refresh_cluster_status(clusters)
+	forget_summaries()
 
 
 def refresh_cluster_status(clusters):
