@@ -13,6 +13,8 @@ COMPOSITE_INDEXES = {
 		("lead_institution_status_index", ("lead_institution", "implementation_status")),
 		# the portal's pages: published, newest first, then by reference
 		("published_newest_index", ("published", "document_date desc", "name")),
+		# the recommendations flagged for follow-up (reminders, scorecard)
+		("follow_up_deadline_index", ("follow_up_deadline",)),
 	),
 	# per tag table: the `exists` of a tag filter, and the counts by tag and status
 	"Recommendation Theme": (

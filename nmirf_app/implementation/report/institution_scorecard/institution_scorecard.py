@@ -60,7 +60,10 @@ def execute(filters=None):
 				sum(pu.docstatus = 1) as approved
 			from `tabProgress Update` pu
 			left join `tabImplementation Action` a on a.name = pu.implementation_action
-			left join `tabRecommendation` r on r.name = pu.recommendation
+			left join (
+				-- the few recommendations with a follow-up deadline, not a look-up per update
+				select name, follow_up_deadline from `tabRecommendation` where follow_up_deadline is not null
+			) as r on r.name = pu.recommendation
 			where pu.institution is not null {only["pu.institution"]}
 			group by pu.institution
 		) as updates on updates.institution = i.name
