@@ -36,8 +36,9 @@ MECHANISMS = (
 	("CERD", 0.03),
 	("CRPD", 0.02),
 )
-# The indexes the app adds (search_index in the doctypes); dropped for the "before" figures.
-APP_INDEXES = {
+# The one-column indexes the app adds (search_index in the doctypes); dropped for the "before"
+# figures together with its composite indexes (nmirf_app.recommendations.indexes).
+SEARCH_INDEXES = {
 	"tabRecommendation": (
 		"mechanism",
 		"implementation_status",
@@ -112,6 +113,7 @@ def generate(args):
 		lead = rng.choice(institutions)
 		day = date(2008, 1, 1) + timedelta(days=rng.randrange(6500))
 		text = f"{number}. The State should adopt measure {number} on {rng.choice(themes)}."
+		status = rng.choice(STATUSES)
 		recs.append(
 			(
 				*base(name),
@@ -122,13 +124,13 @@ def generate(args):
 				str(number % 200),
 				day,
 				day.year,
-				rng.choice(STATUSES),
+				status,
 				int(rng.random() < 0.7),
 				lead,
 				f"bench:{name}",
 			)
 		)
-		inst_rows.append((*child(name, "responsible_institutions", 1), lead, "Lead", "Accepted"))
+		inst_rows.append((*child(name, "responsible_institutions", 1), lead, "Lead", "Accepted", status))
 		if rng.random() < 0.4:
 			inst_rows.append(
 				(
@@ -136,14 +138,15 @@ def generate(args):
 					rng.choice(institutions),
 					"Supporting",
 					"Assigned",
+					status,
 				)
 			)
 		for index, theme in enumerate(rng.sample(themes, rng.randint(1, 3)), 1):
-			theme_rows.append((*child(name, "themes", index), theme))
+			theme_rows.append((*child(name, "themes", index), theme, status))
 		for index, group in enumerate(rng.sample(groups, rng.randint(0, 2)), 1):
-			group_rows.append((*child(name, "affected_groups", index), group))
+			group_rows.append((*child(name, "affected_groups", index), group, status))
 		for index, target in enumerate(rng.sample(targets, rng.randint(0, 2)), 1):
-			sdg_rows.append((*child(name, "sdg_targets", index), target.name, target.sdg_goal))
+			sdg_rows.append((*child(name, "sdg_targets", index), target.name, target.sdg_goal, status))
 		if len(recs) == 10_000:
 			flush_recommendations(recs, inst_rows, theme_rows, group_rows, sdg_rows)
 			print(f"  recommendations: {number + 1:,}", flush=True)
@@ -232,10 +235,15 @@ def flush_recommendations(recs, inst_rows, theme_rows, group_rows, sdg_rows):
 		),
 		recs,
 	)
-	bulk("Recommendation Institution", ("institution", "role", "assignment_status"), inst_rows)
-	bulk("Recommendation Theme", ("theme",), theme_rows)
-	bulk("Recommendation Affected Group", ("affected_group",), group_rows)
-	bulk("Recommendation SDG Target", ("sdg_target", "sdg_goal"), sdg_rows)
+	# tag rows carry their recommendation's status, as a save sets it (nmirf_app.recommendations.tags)
+	bulk(
+		"Recommendation Institution",
+		("institution", "role", "assignment_status", "recommendation_status"),
+		inst_rows,
+	)
+	bulk("Recommendation Theme", ("theme", "recommendation_status"), theme_rows)
+	bulk("Recommendation Affected Group", ("affected_group", "recommendation_status"), group_rows)
+	bulk("Recommendation SDG Target", ("sdg_target", "sdg_goal", "recommendation_status"), sdg_rows)
 	frappe.db.commit()
 	for rows in (recs, inst_rows, theme_rows, group_rows, sdg_rows):
 		rows.clear()
@@ -299,7 +307,7 @@ def queries():
 	from nmirf_app.implementation.report.institution_scorecard.institution_scorecard import (
 		execute as scorecard,
 	)
-	from nmirf_app.portal import published_recommendations
+	from nmirf_app.portal import SUMMARIES_CACHE_KEY, published_recommendations, summaries
 	from nmirf_app.recommendations.report.gaps.gaps import execute as gaps
 	from nmirf_app.recommendations.report.implementation_status.implementation_status import execute as status
 	from nmirf_app.recommendations.report.sdg_coverage.sdg_coverage import execute as sdg
@@ -331,6 +339,9 @@ def queries():
 		),
 		"report Implementation Status by mechanism": lambda: status({"group_by": "Mechanism"}),
 		"report Implementation Status by theme": lambda: status({"group_by": "Theme"}),
+		"report Implementation Status by SDG, UPR only": lambda: status(
+			{"group_by": "SDG", "mechanism": "UPR"}
+		),
 		"report SDG Coverage": lambda: sdg({}),
 		"report Gaps (no action)": lambda: gaps({"gap": "No action"}),
 		"report Institution Scorecard": lambda: scorecard({}),
@@ -338,6 +349,9 @@ def queries():
 		"portal list filtered (mechanism, SDG)": lambda: published_recommendations(
 			{"mechanism": "UPR", "sdg_goal": "SDG 5"}
 		),
+		"portal list, page 50": lambda: published_recommendations({"page": 50}),
+		"portal summaries, computed": lambda: (frappe.cache.delete_value(SUMMARIES_CACHE_KEY), summaries()),
+		"portal summaries, kept (5 minutes)": summaries,
 	}
 
 
@@ -376,35 +390,48 @@ def measure(users, runs, cap_seconds=None):
 	return results
 
 
-def single_column_indexes(table):
-	"""{column: index name} of the table's one-column secondary indexes."""
-	rows = frappe.db.sql(f"show index from `{table}`", as_dict=True)
+def secondary_indexes(table):
+	"""{index name: [columns]} of the table's secondary indexes."""
 	columns_of = {}
-	for row in rows:
-		columns_of.setdefault(row.Key_name, []).append(row.Column_name)
-	return {columns[0]: key for key, columns in columns_of.items() if key != "PRIMARY" and len(columns) == 1}
+	for row in frappe.db.sql(f"show index from `{table}`", as_dict=True):
+		if row.Key_name != "PRIMARY":
+			columns_of.setdefault(row.Key_name, []).append(row.Column_name)
+	return columns_of
 
 
 def drop_app_indexes():
+	from nmirf_app.recommendations.indexes import COMPOSITE_INDEXES
+
 	print("without the app's indexes:", flush=True)
-	for table, columns in APP_INDEXES.items():
-		indexes = single_column_indexes(table)
-		for column in columns:
-			if column in indexes:
-				frappe.db.sql_ddl(f"alter table `{table}` drop index `{indexes[column]}`")
+	for table, columns in SEARCH_INDEXES.items():
+		for key, indexed in secondary_indexes(table).items():
+			if len(indexed) == 1 and indexed[0] in columns:
+				frappe.db.sql_ddl(f"alter table `{table}` drop index `{key}`")
+	for doctype, indexes in COMPOSITE_INDEXES.items():
+		existing = secondary_indexes(f"tab{doctype}")
+		for key, _columns in indexes:
+			if key in existing:
+				frappe.db.sql_ddl(f"alter table `tab{doctype}` drop index `{key}`")
 
 
 def add_app_indexes():
+	from nmirf_app.recommendations.indexes import COMPOSITE_INDEXES, add_composite_indexes
+
 	print("with the app's indexes:", flush=True)
-	for table, columns in APP_INDEXES.items():
-		indexes = single_column_indexes(table)
+	for table, columns in SEARCH_INDEXES.items():
+		indexed = {tuple(columns) for columns in secondary_indexes(table).values()}
 		for column in columns:
-			if column not in indexes:
+			if (column,) not in indexed:
 				frappe.db.sql_ddl(f"alter table `{table}` add index `{column}_index`(`{column}`)")
+	for doctype in COMPOSITE_INDEXES:
+		add_composite_indexes(doctype)
 
 
 def print_table(before, after):
-	print("\nmedian response time (ms), before -> after the app's indexes")
+	buffer_pool = frappe.db.sql("select @@innodb_buffer_pool_size")[0][0] / 2**20
+	print(
+		f"\nmedian response time (ms), before -> after the app's indexes (InnoDB buffer pool {buffer_pool:,.0f} MB)"
+	)
 	print(f"{'query':45} {'user':12} {'before':>9} {'after':>9}")
 	for key in before:
 		shown = f"{before[key] * 1000:9.0f}" if before[key] is not None else "  stopped"
