@@ -80,6 +80,16 @@ REPORTS = {
 REFUSED = 403
 
 
+def plain_field(doctype: str) -> str:
+	"""A field of the DocType that frappe.client.set_value accepts (not a standard one)."""
+	return next(
+		df.fieldname
+		for df in frappe.get_meta(doctype).fields
+		if df.fieldtype
+		in ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Select", "Date", "Int", "Check")
+	)
+
+
 def names_in(response, path: str) -> set[str]:
 	"""The record names a successful list response holds, whatever the path's format."""
 	if path == "export":
@@ -250,6 +260,22 @@ class TestPermissionMatrix(FrappeTestCase):
 				self.expect(
 					browser.resource(http, doctype, name, **kwargs), {REFUSED}, f"{where}: {http} {name}"
 				)
+				# the same change through frappe.client's methods
+				client = (
+					browser.call(
+						"frappe.client.set_value",
+						doctype=doctype,
+						name=name,
+						fieldname=(field := plain_field(doctype)),
+						# its current value: were the refusal missing, nothing would change
+						value=frappe.db.get_value(doctype, name, field),
+					)
+					if http == "PUT"
+					else browser.call("frappe.client.delete", doctype=doctype, name=name)
+				)
+				self.expect(
+					client, {REFUSED}, f"{where}: client {'set_value' if http == 'PUT' else 'delete'} {name}"
+				)
 
 	# -- tests ----------------------------------------------------------------------------------
 
@@ -268,6 +294,30 @@ class TestPermissionMatrix(FrappeTestCase):
 		for doctype in app_doctypes():
 			for role in NOBODY:
 				self.check_doctype(doctype, role, "")
+
+	def test_link_search_offers_only_what_the_user_may_read(self):
+		"""The search behind every Link field (frappe.desk.search.search_link) is another way to
+		list a DocType's records by name."""
+		for doctype in ("Recommendation", "Implementation Action", "Progress Update", "Report Contribution"):
+			names = set(self.records.names.get(doctype, []))
+			for role in ROLES + NOBODY:
+				rights = EXPECTED[doctype].get(role, "") if role in ROLES else ""
+				response = self.browsers[role].call(
+					"frappe.desk.search.search_link", doctype=doctype, txt="", page_length=10_000
+				)
+				where = f"{role} on {doctype}: search_link"
+				if not any(level in rights for level in "rsp"):
+					if response.status_code == 200 and names & {
+						row["value"] for row in response.json.get("message") or []
+					}:
+						self.failures.append(f"{where} offers records it may not read")
+					continue
+				if self.expect(response, {200}, where):
+					offered = {row["value"] for row in response.json["message"]} & names
+					if offered != self.readable(doctype, role):
+						self.failures.append(
+							f"{where} offers {sorted(offered)}, expected {sorted(self.readable(doctype, role))}"
+						)
 
 	def test_child_tables_show_only_rows_of_parents_the_user_may_read(self):
 		"""Frappe lists a child table on its own when asked with its parent DocType, checking only
