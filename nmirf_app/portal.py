@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from nmirf_app.recommendations.report_filters import filter_condition
+from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
 
 PAGE_LENGTH = 20
 PUBLIC_FIELDS = (
@@ -33,13 +33,8 @@ PORTAL_FILTERS = (
 	"sdg_goal",
 	"institution",
 )
-# The tags a recommendation page lists: key -> (child table, field)
-TAG_TABLES = {
-	"theme": ("Recommendation Theme", "theme"),
-	"affected_group": ("Recommendation Affected Group", "affected_group"),
-	"sdg_goal": ("Recommendation SDG Target", "sdg_goal"),
-	"institution": ("Recommendation Institution", "institution"),
-}
+# The tags a recommendation page lists: the reports' tag filters, key -> (child table, field)
+TAG_TABLES = {key: table for key, table in FILTER_FIELDS.items() if table[0] != RECOMMENDATION}
 DOWNLOAD_COLUMNS = (
 	("name", "Reference"),
 	("mechanism", "Mechanism"),

@@ -8,6 +8,7 @@ from frappe.desk.utils import provide_binary_file
 from frappe.utils import nowdate, strip_html
 
 from nmirf_app.core.implementation_matrix import write_matrix_xlsx
+from nmirf_app.recommendations.tags import TAG_TABLES
 
 MATRIX_FIELDS = (
 	"name",
@@ -23,10 +24,9 @@ MATRIX_FIELDS = (
 	"priority",
 	"implementation_status",
 )
+# the tag tables (institutions have columns of their own) and, for UPR, the recommending States
 CHILD_VALUES = {
-	"themes": ("Recommendation Theme", "theme"),
-	"affected_groups": ("Recommendation Affected Group", "affected_group"),
-	"sdg_targets": ("Recommendation SDG Target", "sdg_target"),
+	**{table: tag for table, tag in TAG_TABLES.items() if table != "responsible_institutions"},
 	"recommending_states": ("Recommendation Recommending State", "country"),
 }
 

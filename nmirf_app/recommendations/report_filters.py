@@ -12,6 +12,9 @@ from frappe import _
 from frappe.model.db_query import DatabaseQuery
 
 RECOMMENDATION = "Recommendation"
+# The condition of a user who may read every recommendation and asked for no filter: queries can
+# then read the tag tables alone.
+EVERYTHING = "1 = 1"
 # report filter -> (doctype holding the field, field)
 FILTER_FIELDS = {
 	"mechanism": (RECOMMENDATION, "mechanism"),
@@ -67,8 +70,8 @@ def permission_condition(user: str | None = None) -> str:
 
 
 def visible_condition(filters: dict | None, user: str | None = None) -> str:
-	"""Filters and permissions together, as one SQL condition on `tabRecommendation` ("1 = 1" when
+	"""Filters and permissions together, as one SQL condition on `tabRecommendation` (EVERYTHING when
 	neither restricts anything). Values are inline and a literal % is doubled, so the query must be
 	run with a values dict (even an empty one) for the driver to undo it."""
 	parts = [part for part in (filter_condition(filters), permission_condition(user)) if part]
-	return (" and ".join(f"({part})" for part in parts) or "1 = 1").replace("%", "%%")
+	return (" and ".join(f"({part})" for part in parts) or EVERYTHING).replace("%", "%%")

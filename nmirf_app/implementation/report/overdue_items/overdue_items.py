@@ -10,6 +10,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from nmirf_app.implementation.tasks import open_deadlines
+from nmirf_app.report_columns import record_columns
 
 
 def execute(filters=None):
@@ -53,21 +54,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "reference_doctype",
-			"label": _("Type"),
-			# Data, not a Link to DocType: the report's permission filter would demand read access
-			# to DocType itself, which only the Administrator has
-			"fieldtype": "Data",
-			"width": 170,
-		},
-		{
-			"fieldname": "document",
-			"label": _("Record"),
-			"fieldtype": "Dynamic Link",
-			"options": "reference_doctype",
-			"width": 170,
-		},
+		*record_columns(type_width=170),
 		{"fieldname": "title", "label": _("What"), "fieldtype": "Data", "width": 320},
 		{"fieldname": "due_on", "label": _("Due on"), "fieldtype": "Date", "width": 110},
 		{"fieldname": "days_late", "label": _("Days late"), "fieldtype": "Int", "width": 90},

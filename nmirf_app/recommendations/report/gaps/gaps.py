@@ -10,6 +10,7 @@ from frappe.utils import add_months, getdate, nowdate
 
 from nmirf_app.permissions import institutions_in_scope
 from nmirf_app.recommendations.report_filters import visible_condition
+from nmirf_app.report_columns import record_columns
 
 NO_INSTITUTION = "No responsible institution"
 NO_ACTION = "No action"
@@ -101,21 +102,7 @@ def institutions_without_focal_point(today):
 def columns():
 	return [
 		{"fieldname": "gap", "label": _("Gap"), "fieldtype": "Data", "width": 260},
-		{
-			"fieldname": "reference_doctype",
-			"label": _("Type"),
-			# Data, not a Link to DocType: the report's permission filter would demand read access
-			# to DocType itself, which only the Administrator has
-			"fieldtype": "Data",
-			"width": 120,
-		},
-		{
-			"fieldname": "document",
-			"label": _("Record"),
-			"fieldtype": "Dynamic Link",
-			"options": "reference_doctype",
-			"width": 170,
-		},
+		*record_columns(),
 		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 320},
 		{"fieldname": "mechanism", "label": _("Mechanism"), "fieldtype": "Data", "width": 100},
 		{

@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from nmirf_app.recommendations.report_filters import visible_condition
+from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
 
 # tag DocType -> the field that identifies a tag
@@ -85,7 +85,7 @@ def tag_counts(table, field, visible, with_untagged=True):
 	# of one SDG goal
 	one_row_each = TAG_IDENTITY[table] == field
 	count = "count(*)" if one_row_each else "count(distinct tag.parent)"
-	if visible == "1 = 1":
+	if visible == EVERYTHING:
 		tagged = frappe.db.sql(
 			f"""select tag.`{field}` as grp, tag.recommendation_status as status, {count} as recommendations
 			from `tab{table}` tag where tag.parenttype = 'Recommendation' group by grp, status""",

@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 
 from nmirf_app.core.report_compilation import natural_key
-from nmirf_app.recommendations.report_filters import visible_condition
+from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
 
 
 def execute(filters=None):
@@ -16,7 +16,7 @@ def execute(filters=None):
 	# a user who may see everything, unfiltered, needs no look-up of each recommendation
 	scope = (
 		""
-		if visible == "1 = 1"
+		if visible == EVERYTHING
 		else f"join `tabRecommendation` on `tabRecommendation`.name = rst.parent and {visible}"
 	)
 	recommendations = frappe.db.sql(
