@@ -132,9 +132,21 @@ doc_events = {
 	# Frappe's sanitiser skips values that parse as JSON; the app's doctypes close that gap (#8)
 	"*": {"validate": "nmirf_app.stored_markup.clean_app_document"},
 	"File": {"validate": "nmirf_app.engagement.files.validate_guest_upload"},
+	# the whole-State counts follow every save and delete (nmirf_app.recommendations.tally)
 	"Recommendation": {
-		"on_update": "nmirf_app.portal.forget_summaries",
-		"on_trash": "nmirf_app.portal.forget_summaries",
+		"on_update": "nmirf_app.recommendations.tally.recommendation_saved",
+		"after_delete": "nmirf_app.recommendations.tally.recommendation_deleted",
+	},
+	# a rename rewrites the recommendations' links, not the counts: they are counted again
+	**{
+		doctype: {"after_rename": "nmirf_app.recommendations.tally.rebuild_later"}
+		for doctype in (
+			"Human Rights Mechanism",
+			"Human Rights Theme",
+			"Affected Group",
+			"SDG Goal",
+			"Institution",
+		)
 	},
 }
 
@@ -145,6 +157,8 @@ scheduler_events = {
 		"nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation.refresh_reporting_calendar",
 	],
 	"weekly": ["nmirf_app.implementation.tasks.send_weekly_digest"],
+	# a safety net for counts changed by a write that bypassed the tally (bulk SQL, a restore)
+	"daily_long": ["nmirf_app.recommendations.tally.rebuild"],
 	# an import whose worker was killed must not stay "Importing" for ever
 	"cron": {"*/5 * * * *": ["nmirf_app.recommendations.importer.fail_interrupted_imports"]},
 }

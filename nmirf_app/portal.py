@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
 
 PAGE_LENGTH = 20
@@ -35,6 +36,7 @@ PORTAL_FILTERS = (
 )
 # The tags a recommendation page lists: the reports' tag filters, key -> (child table, field)
 TAG_TABLES = {key: table for key, table in FILTER_FIELDS.items() if table[0] != RECOMMENDATION}
+SDG_TAGS = FILTER_FIELDS["sdg_goal"][0]
 DOWNLOAD_COLUMNS = (
 	("name", "Reference"),
 	("mechanism", "Mechanism"),
@@ -117,47 +119,38 @@ def published_recommendation(name: str) -> dict:
 	return row
 
 
-# The summaries are the same for every visitor and count the whole State (seconds at UHRI's size):
-# they are kept for a few minutes, and forgotten when a recommendation changes.
-SUMMARIES_CACHE_KEY = "nmirf:portal-summaries"
-SUMMARIES_CACHE_SECONDS = 300
-
-
 def summaries() -> dict:
-	"""Per mechanism and per SDG goal: published recommendations by status (two grouped queries)."""
+	"""Per mechanism and per SDG goal: published recommendations by status, from the Recommendation
+	Tally (counted live while it is being rebuilt)."""
 	require_portal()
-	if cached := frappe.cache.get_value(SUMMARIES_CACHE_KEY):
-		return cached
-	by_mechanism = frappe.db.sql(
-		"""select mechanism as grp, implementation_status as status, count(*) as n
-		from `tabRecommendation` where published = 1 group by mechanism, implementation_status""",
-		as_dict=True,
-	)
-	by_goal = frappe.db.sql(
-		"""select t.sdg_goal as grp, r.implementation_status as status, count(distinct r.name) as n
-		from `tabRecommendation` r join `tabRecommendation SDG Target` t
-			on t.parent = r.name and t.parenttype = 'Recommendation'
-		where r.published = 1 and ifnull(t.sdg_goal, '') != ''
-		group by t.sdg_goal, r.implementation_status""",
-		as_dict=True,
-	)
-	result = {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
-	frappe.cache.set_value(SUMMARIES_CACHE_KEY, result, expires_in_sec=SUMMARIES_CACHE_SECONDS)
-	return result
-
-
-def forget_summaries(*args, **kwargs):
-	"""After a recommendation changed (doc_events, and status changes written directly)."""
-	frappe.cache.delete_value(SUMMARIES_CACHE_KEY)
+	if tally.is_current():
+		by_mechanism = tally.grouped_counts("mechanism", {"published": 1})
+		by_goal = tally.grouped_counts("tag", {"published": 1}, tag_type=SDG_TAGS, with_untagged=False)
+	else:
+		by_mechanism = frappe.db.sql(
+			"""select mechanism as grp, implementation_status as status, count(*) as recommendations
+			from `tabRecommendation` where published = 1 group by mechanism, implementation_status""",
+			as_dict=True,
+		)
+		by_goal = frappe.db.sql(
+			"""select t.sdg_goal as grp, r.implementation_status as status,
+				count(distinct r.name) as recommendations
+			from `tabRecommendation` r join `tabRecommendation SDG Target` t
+				on t.parent = r.name and t.parenttype = 'Recommendation'
+			where r.published = 1 and ifnull(t.sdg_goal, '') != ''
+			group by t.sdg_goal, r.implementation_status""",
+			as_dict=True,
+		)
+	return {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
 
 
 def _pivot(rows) -> list[dict]:
 	groups: dict = {}
 	for row in rows:
 		group = groups.setdefault(row.grp, {"group": row.grp, "total": 0, "implemented": 0})
-		group["total"] += row.n
+		group["total"] += row.recommendations
 		if row.status == "Fully implemented":
-			group["implemented"] += row.n
+			group["implemented"] += row.recommendations
 	from nmirf_app.core.report_compilation import natural_key
 
 	return sorted(groups.values(), key=lambda group: natural_key(str(group["group"])))

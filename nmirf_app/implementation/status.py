@@ -12,8 +12,7 @@ from nmirf_app.core.status_rules import (
 	derive_cluster_status,
 	derive_recommendation_status,
 )
-from nmirf_app.portal import forget_summaries
-from nmirf_app.recommendations.tags import set_status_on_tags
+from nmirf_app.recommendations.tally import written_directly
 
 
 def refresh_recommendation_status(recommendations):
@@ -83,6 +82,7 @@ def refresh_recommendation_status(recommendations):
 			fields=["name", "implementation_status", "cluster", "follow_up_grade"],
 		)
 	}
+	changed = {}
 	for name in names:
 		status = derive_recommendation_status(
 			updates_of[name],
@@ -97,15 +97,14 @@ def refresh_recommendation_status(recommendations):
 		if name in current and (
 			current[name].implementation_status != status or (current[name].follow_up_grade or None) != grade
 		):
-			# a system effect of an approval or assessment: its author may not edit the recommendation
-			frappe.db.set_value(
-				"Recommendation", name, {"implementation_status": status, "follow_up_grade": grade}
-			)
-			set_status_on_tags(name, status)
+			changed[name] = {"implementation_status": status, "follow_up_grade": grade}
 		if name in current and current[name].cluster:
 			clusters.add(current[name].cluster)
+	with written_directly(changed):
+		for name, values in changed.items():
+			# a system effect of an approval or assessment: its author may not edit the recommendation
+			frappe.db.set_value("Recommendation", name, values)
 	refresh_cluster_status(clusters)
-	forget_summaries()
 
 
 def refresh_cluster_status(clusters):

@@ -16,25 +16,32 @@ COMPOSITE_INDEXES = {
 		# the recommendations flagged for follow-up (reminders, scorecard)
 		("follow_up_deadline_index", ("follow_up_deadline",)),
 	),
-	# per tag table: the `exists` of a tag filter, and the counts by tag and status
-	"Recommendation Theme": (
-		("parent_theme_index", ("parent", "parenttype", "theme")),
-		("theme_status_index", ("theme", "parenttype", "recommendation_status")),
-	),
-	"Recommendation Affected Group": (
-		("parent_group_index", ("parent", "parenttype", "affected_group")),
-		("group_status_index", ("affected_group", "parenttype", "recommendation_status")),
-	),
+	# per tag table: the `exists` of a tag filter, read from the index alone
+	"Recommendation Theme": (("parent_theme_index", ("parent", "parenttype", "theme")),),
+	"Recommendation Affected Group": (("parent_group_index", ("parent", "parenttype", "affected_group")),),
 	"Recommendation SDG Target": (
 		("parent_goal_index", ("parent", "parenttype", "sdg_goal", "sdg_target")),
-		("goal_status_index", ("sdg_goal", "parenttype", "recommendation_status")),
 		("target_index", ("sdg_target", "parenttype")),
 	),
 	"Recommendation Institution": (
 		("parent_institution_index", ("parent", "parenttype", "institution")),
-		("institution_status_index", ("institution", "parenttype", "recommendation_status")),
+		# a focal point's recommendations, and the assignments they have to answer
 		("institution_assignment_index", ("institution", "parenttype", "assignment_status")),
 	),
+	# the reports' and the portal's questions: one tag type, filtered on the recommendation's fields
+	"Recommendation Tally": (
+		(
+			"tag_type_dimensions_index",
+			("tag_type", "mechanism", "upr_cycle", "implementation_status", "published"),
+		),
+	),
+}
+# Indexes of earlier versions that nothing reads any more (dropped by a patch)
+RETIRED_INDEXES = {
+	"Recommendation Theme": "theme_status_index",
+	"Recommendation Affected Group": "group_status_index",
+	"Recommendation SDG Target": "goal_status_index",
+	"Recommendation Institution": "institution_status_index",
 }
 
 

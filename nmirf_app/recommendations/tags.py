@@ -1,11 +1,4 @@
-"""A recommendation's tag tables (themes, affected groups, SDG targets, responsible institutions).
-
-Each tag row carries a copy of its recommendation's implementation status, so that whole-State
-counts by tag and status read one indexed table instead of joining 250,000 recommendations
-(benchmarks/scale_benchmark.py measures it); the copy is set on every save and wherever the status
-is written directly."""
-
-import frappe
+"""A recommendation's tag tables (themes, affected groups, SDG targets, responsible institutions)."""
 
 # table field of Recommendation -> (tag DocType, the field a tag is identified by)
 TAG_TABLES = {
@@ -30,19 +23,3 @@ def drop_repeated_tags(recommendation):
 			recommendation.set(table_field, kept)
 			for index, row in enumerate(kept, 1):
 				row.idx = index
-
-
-def copy_status_to_tags(recommendation):
-	for table_field in TAG_TABLES:
-		for row in recommendation.get(table_field):
-			row.recommendation_status = recommendation.implementation_status
-
-
-def set_status_on_tags(recommendation: str, status: str | None):
-	"""After the status was written without a save (frappe.db.set_value)."""
-	for doctype, _field in TAG_TABLES.values():
-		frappe.db.sql(
-			f"""update `tab{doctype}` set recommendation_status = %(status)s
-			where parent = %(recommendation)s and parenttype = 'Recommendation'""",
-			{"status": status, "recommendation": recommendation},
-		)

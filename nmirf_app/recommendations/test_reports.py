@@ -9,7 +9,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import nowdate
 
-from nmirf_app.patches.v0_3.copy_recommendation_status_to_tags import execute as copy_status_to_tags_patch
 from nmirf_app.recommendations.report.gaps.gaps import execute as gaps
 from nmirf_app.recommendations.report.implementation_status.implementation_status import (
 	execute as status_report,
@@ -115,57 +114,3 @@ class TestRecommendationReports(FrappeTestCase):
 		self.assertEqual(len(data), 2)
 		self.assertEqual([row["document"] for row in data], sorted(row["document"] for row in data))
 		self.assertIn("No action", message)
-
-	def test_counts_by_tag_follow_a_status_changed_without_a_save(self):
-		theme = frappe.get_doc(
-			{"doctype": "Human Rights Theme", "label": f"Reports theme {frappe.generate_hash(length=6)}"}
-		).insert()
-		recommendation = make_recommendation(
-			[self.mine],
-			themes=[{"theme": theme.name}, {"theme": theme.name}],
-			implementation_status="Not started",
-		)
-		self.assertEqual(len(recommendation.themes), 1, "a theme given twice is kept once")
-		# an action under way moves the status on by frappe.db.set_value, not by a save
-		frappe.get_doc(
-			{
-				"doctype": "Implementation Action",
-				"action_title": "Reports: theme campaign",
-				"lead_institution": self.mine,
-				"status": "In progress",
-				"start_date": "2026-01-01",
-				"end_date": "2027-12-31",
-				"recommendations": [{"recommendation": recommendation.name}],
-			}
-		).insert()
-		status = frappe.db.get_value("Recommendation", recommendation.name, "implementation_status")
-		self.assertEqual(status, "In progress")
-		# the whole State, unfiltered (read from the theme table), and filtered (joined)
-		for filters in ({"group_by": "Theme"}, {"group_by": "Theme", "theme": theme.name}):
-			_columns, data, _message, _chart = as_user(self.secretariat, status_report, filters)
-			row = next(row for row in data if row["grp"] == theme.name)
-			self.assertEqual((row["total"], row["in_progress"], row["not_started"]), (1, 1, 0), filters)
-
-	def test_patch_brings_rows_saved_before_the_status_copy_in_line(self):
-		recommendation = make_recommendation(
-			[self.mine], themes=[{"theme": "Women"}], implementation_status="In progress"
-		)
-		theme_row = recommendation.themes[0]
-		# as saved before: no status on tag rows, and a theme could be given twice
-		frappe.db.sql(
-			"update `tabRecommendation Theme` set recommendation_status = null where parent = %s",
-			recommendation.name,
-		)
-		repeated = frappe.copy_doc(theme_row)
-		repeated.update(
-			{"parent": recommendation.name, "parenttype": "Recommendation", "parentfield": "themes", "idx": 2}
-		)
-		repeated.db_insert()
-		for _run in range(2):  # a second run changes nothing
-			copy_status_to_tags_patch()
-			rows = frappe.get_all(
-				"Recommendation Theme",
-				filters={"parent": recommendation.name},
-				fields=["name", "recommendation_status"],
-			)
-			self.assertEqual(rows, [{"name": theme_row.name, "recommendation_status": "In progress"}])

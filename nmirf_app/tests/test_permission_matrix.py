@@ -44,6 +44,8 @@ EXPECTED = {
 	"Recommendation": {SEC: "rcwde", APP: "re", VAL: "swe", FP: "swe", OBS: "p"},
 	"Recommendation Cluster": SHARED_PLANNING,
 	"Recommendation Import": {SEC: "rcwde"},
+	# counts of every recommendation, written by the app alone
+	"Recommendation Tally": {SEC: "re", APP: "re"},
 	# Implementation: institutions work on their own records only
 	"Implementation Plan": {SEC: "rcwde", APP: "rwe", VAL: "re", FP: "re", OBS: "re"},
 	"Implementation Action": INSTITUTION_WORK,

@@ -123,17 +123,22 @@ class TestPortal(FrappeTestCase):
 			crpd["total"], frappe.db.count("Recommendation", {"mechanism": "CRPD", "published": 1})
 		)
 
-	def test_kept_summaries_are_forgotten_when_a_recommendation_changes(self):
+	def test_summaries_follow_a_publication_at_once_and_match_a_live_count(self):
 		def crpd_total():
 			result = as_user("Guest", summaries)
 			return next(row["total"] for row in result["mechanism"] if row["group"] == "CRPD")
 
-		before = crpd_total()  # now kept for the next visitors
-		recommendation = make_recommendation([self.institution], mechanism="CRPD")
+		before = crpd_total()
+		recommendation = make_recommendation(
+			[self.institution], mechanism="CRPD", sdg_targets=[{"sdg_target": "5.2"}]
+		)
 		self.assertEqual(crpd_total(), before, "an unpublished recommendation is not counted")
 		recommendation.published = 1
 		recommendation.save()
 		self.assertEqual(crpd_total(), before + 1)
+		from_the_tally = as_user("Guest", summaries)
+		with patch("nmirf_app.recommendations.tally.is_current", return_value=False):
+			self.assertEqual(as_user("Guest", summaries), from_the_tally)
 
 	def test_the_portal_is_closed_when_the_nmirf_does_not_publish(self):
 		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 0)

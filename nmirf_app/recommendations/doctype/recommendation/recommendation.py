@@ -15,7 +15,7 @@ from nmirf_app.core.references import (
 from nmirf_app.core.reporting_cycles import follow_up_deadline
 from nmirf_app.core.upr_text import upr_cycle_of_session
 from nmirf_app.recommendations.indexes import add_composite_indexes
-from nmirf_app.recommendations.tags import copy_status_to_tags, drop_repeated_tags
+from nmirf_app.recommendations.tags import drop_repeated_tags
 
 UPR = "UPR"
 
@@ -40,7 +40,6 @@ class Recommendation(Document):
 		self.validate_follow_up()
 		self.link_state_report()
 		self.set_dedupe_key()
-		copy_status_to_tags(self)
 
 	def on_update(self):
 		from nmirf_app.recommendations.assignment import assign_new_institutions

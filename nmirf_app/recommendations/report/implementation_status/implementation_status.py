@@ -7,7 +7,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
+from nmirf_app.recommendations import tally
+from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
 
 # tag DocType -> the field that identifies a tag
@@ -36,18 +37,8 @@ def execute(filters=None):
 	if group not in GROUPS:
 		frappe.throw(_("Group by: choose one of {0}.").format(", ".join(GROUPS)))
 	table, field, link = GROUPS[group]
-	visible = visible_condition(filters)
-	if table == "Recommendation":
-		rows = frappe.db.sql(
-			f"""select `{field}` as grp, implementation_status as status, count(*) as recommendations
-			from `tabRecommendation` where {visible} group by grp, status""",
-			{},
-			as_dict=True,
-		)
-	else:
-		rows = tag_counts(table, field, visible, with_untagged=cint(filters.get("untagged", 1)))
 	by_group: dict = {}
-	for row in rows:
+	for row in grouped_counts(table, field, filters):
 		counts = by_group.setdefault(row.grp or None, dict.fromkeys(STATUSES, 0))
 		counts[row.status or "Not assessed"] = (
 			counts.get(row.status or "Not assessed", 0) + row.recommendations
@@ -77,30 +68,41 @@ def execute(filters=None):
 	return columns(group, link), data, None, chart(data)
 
 
+def grouped_counts(table, field, filters):
+	"""Recommendations per group and status: from the Recommendation Tally when it can answer (the
+	whole State, filtered on its dimensions, for someone who may read it all), else live."""
+	with_untagged = cint(filters.get("untagged", 1))
+	if tally.answers(filters):
+		if table != "Recommendation":
+			return tally.grouped_counts("tag", filters, tag_type=table, with_untagged=with_untagged)
+		if field in tally.DIMENSION_FILTERS:
+			return tally.grouped_counts(field, filters)
+	visible = visible_condition(filters)
+	if table == "Recommendation":
+		return frappe.db.sql(
+			f"""select `{field}` as grp, implementation_status as status, count(*) as recommendations
+			from `tabRecommendation` where {visible} group by grp, status""",
+			{},
+			as_dict=True,
+		)
+	return tag_counts(table, field, visible, with_untagged)
+
+
 def tag_counts(table, field, visible, with_untagged=True):
-	"""Counts by tag and status, then the recommendations with no tag at all. A user who may see
-	every recommendation, unfiltered, is answered from the tag table alone (its rows carry their
-	recommendation's status); anyone else through a join with what they may see."""
+	"""Counts by tag and status of the recommendations the condition keeps, then of those with no
+	tag at all."""
 	# a recommendation has each theme, group, target or institution once, but may have two targets
 	# of one SDG goal
 	one_row_each = TAG_IDENTITY[table] == field
 	count = "count(*)" if one_row_each else "count(distinct tag.parent)"
-	if visible == EVERYTHING:
-		tagged = frappe.db.sql(
-			f"""select tag.`{field}` as grp, tag.recommendation_status as status, {count} as recommendations
-			from `tab{table}` tag where tag.parenttype = 'Recommendation' group by grp, status""",
-			{},
-			as_dict=True,
-		)
-	else:
-		tagged = frappe.db.sql(
-			f"""select tag.`{field}` as grp, `tabRecommendation`.implementation_status as status,
-				{count} as recommendations
-			from `tab{table}` tag join `tabRecommendation` on `tabRecommendation`.name = tag.parent
-			where tag.parenttype = 'Recommendation' and {visible} group by grp, status""",
-			{},
-			as_dict=True,
-		)
+	tagged = frappe.db.sql(
+		f"""select tag.`{field}` as grp, `tabRecommendation`.implementation_status as status,
+			{count} as recommendations
+		from `tab{table}` tag join `tabRecommendation` on `tabRecommendation`.name = tag.parent
+		where tag.parenttype = 'Recommendation' and {visible} group by grp, status""",
+		{},
+		as_dict=True,
+	)
 	if not with_untagged:
 		return tagged
 	untagged = frappe.db.sql(

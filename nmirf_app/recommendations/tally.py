@@ -1,0 +1,202 @@
+"""The Recommendation Tally on a site (the counting rules are nmirf_app.core.tally): kept up to date
+by each save, delete and direct status write of a recommendation, rebuilt from the recommendations
+when something may have bypassed it (a renamed theme or mechanism, a bulk load, and nightly as a
+safety net), and read by the whole-State reports and the portal.
+
+The tally answers only a user who may read every recommendation, for filters on its own dimensions
+(mechanism, UPR cycle, status); anyone else, or any other filter, is answered live."""
+
+from collections import Counter
+
+import frappe
+from frappe import _
+from frappe.utils import now
+
+from nmirf_app.core.tally import RECOMMENDATIONS, UNTAGGED, contribution, difference
+from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, permission_condition
+from nmirf_app.recommendations.tags import TAG_TABLES
+
+TALLY = "Recommendation Tally"
+# tag type (the tag DocType) -> the field counted: the reports' tag filters
+TAG_FIELDS = {doctype: field for doctype, field in FILTER_FIELDS.values() if doctype != RECOMMENDATION}
+# tag type -> Recommendation's table field
+TABLE_FIELDS = {doctype: table_field for table_field, (doctype, _field) in TAG_TABLES.items()}
+# the report filters the tally can answer (its dimensions on the recommendation)
+DIMENSION_FILTERS = ("mechanism", "upr_cycle", "implementation_status")
+RECORD_FIELDS = ("name", "mechanism", "upr_cycle", "implementation_status", "published")
+# set while the tally may be wrong (after a rename, until the rebuild job has run)
+OUTDATED_KEY = "nmirf_recommendation_tally_outdated"
+REBUILD_JOB_ID = "nmirf-rebuild-recommendation-tally"
+
+
+def of_document(recommendation) -> Counter:
+	return contribution(
+		recommendation.as_dict(),
+		{
+			doctype: [row.get(field) for row in recommendation.get(TABLE_FIELDS[doctype])]
+			for doctype, field in TAG_FIELDS.items()
+		},
+	)
+
+
+def of_stored(names) -> Counter:
+	"""What these recommendations, as stored, add to the tally (one query per table)."""
+	counts = Counter()
+	if not names:
+		return counts
+	records = frappe.get_all(
+		RECOMMENDATION, filters={"name": ("in", names)}, fields=list(RECORD_FIELDS), limit_page_length=0
+	)
+	tags = {record.name: {doctype: [] for doctype in TAG_FIELDS} for record in records}
+	for doctype, field in TAG_FIELDS.items():
+		for row in frappe.get_all(
+			doctype,
+			filters={"parent": ("in", names), "parenttype": RECOMMENDATION},
+			fields=["parent", field],
+			limit_page_length=0,
+		):
+			tags[row.parent][doctype].append(row[field])
+	for record in records:
+		counts.update(contribution(record, tags[record.name]))
+	return counts
+
+
+def add(change: dict):
+	"""Add counts to the tally, in the transaction of the change they count (a failed save or an
+	import row rolled back to its savepoint takes its counts with it). Rows are written in name
+	order, so two saves lock them in the same order."""
+	if not change:
+		return
+	timestamp, user = now(), frappe.session.user
+	rows = sorted((key.name, key, count) for key, count in change.items())
+	frappe.db.sql(
+		f"""insert into `tabRecommendation Tally` (name, creation, modified, owner, modified_by,
+			mechanism, upr_cycle, implementation_status, published, tag_type, tag, recommendations)
+		values {", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))}
+		on duplicate key update recommendations = recommendations + values(recommendations),
+			modified = values(modified), modified_by = values(modified_by)""",
+		[
+			value
+			for name, key, count in rows
+			for value in (name, timestamp, timestamp, user, user, *key, count)
+		],
+	)
+
+
+def recommendation_saved(doc, method=None):
+	"""doc_events on_update of Recommendation: Frappe has loaded the stored version before the save."""
+	before = doc.get_doc_before_save()
+	add(difference(of_document(before) if before else {}, of_document(doc)))
+
+
+def recommendation_deleted(doc, method=None):
+	"""doc_events after_delete of Recommendation."""
+	add(difference(of_document(doc), {}))
+
+
+class written_directly:
+	"""Around writes that skip the recommendation's save (frappe.db.set_value of a derived status):
+	counts the recommendations as stored before and after, and adds the difference."""
+
+	def __init__(self, names):
+		self.names = list(names)
+
+	def __enter__(self):
+		self.before = of_stored(self.names)
+		return self
+
+	def __exit__(self, error_type, error, traceback):
+		if error_type is None:
+			add(difference(self.before, of_stored(self.names)))
+
+
+def is_current() -> bool:
+	return not frappe.db.get_default(OUTDATED_KEY)
+
+
+def rebuild():
+	"""Count every recommendation afresh (seconds at UHRI's size: a background job, or a patch).
+	The names are the same md5 of the key as TallyKey.name."""
+	frappe.db.sql("delete from `tabRecommendation Tally`")
+	dimensions = """ifnull(r.mechanism, ''), ifnull(r.upr_cycle, 0), ifnull(r.implementation_status, ''),
+		ifnull(r.published, 0)"""
+	timestamp, user = now(), frappe.session.user
+
+	def insert(tag_type, tag, count, source, condition=""):
+		frappe.db.sql(
+			f"""insert into `tabRecommendation Tally` (name, creation, modified, owner, modified_by,
+				mechanism, upr_cycle, implementation_status, published, tag_type, tag, recommendations)
+			select md5(concat_ws(char(31 using utf8mb4), {dimensions}, %(tag_type)s, {tag})),
+				%(now)s, %(now)s, %(user)s, %(user)s, {dimensions}, %(tag_type)s, {tag}, {count}
+			from {source} {condition}
+			group by {dimensions}, {tag}""",
+			{"tag_type": tag_type, "now": timestamp, "user": user},
+		)
+
+	insert(RECOMMENDATIONS, "''", "count(*)", "`tabRecommendation` r")
+	for doctype, field in TAG_FIELDS.items():
+		tagged = (
+			f"""t.parent = r.name and t.parenttype = 'Recommendation' and ifnull(t.`{field}`, '') != ''"""
+		)
+		insert(
+			doctype,
+			f"t.`{field}`",
+			"count(distinct r.name)",  # two targets of one SDG goal count their recommendation once
+			f"`tabRecommendation` r join `tab{doctype}` t on {tagged}",
+		)
+		insert(
+			doctype,
+			f"'{UNTAGGED}'",
+			"count(*)",
+			"`tabRecommendation` r",
+			f"where not exists (select 1 from `tab{doctype}` t where {tagged})",
+		)
+	frappe.db.set_default(OUTDATED_KEY, None)
+
+
+def rebuild_later(*args, **kwargs):
+	"""After a mechanism, theme, group, SDG goal or institution is renamed (Frappe rewrites the links
+	in the recommendations, not the tally): answer live until the tally is counted again."""
+	frappe.db.set_default(OUTDATED_KEY, "1")
+	frappe.enqueue(
+		"nmirf_app.recommendations.tally.rebuild",
+		queue="long",
+		job_id=REBUILD_JOB_ID,
+		deduplicate=True,
+		enqueue_after_commit=True,
+	)
+
+
+def answers(filters: dict, user: str | None = None) -> bool:
+	"""Whether the tally can answer these report filters for this user (exactly as the live query
+	would): someone who may read every recommendation, filtering on the tally's dimensions only."""
+	asked = {
+		key for key, value in filters.items() if value and (key in FILTER_FIELDS or key.endswith("_date"))
+	}
+	return asked <= set(DIMENSION_FILTERS) and not permission_condition(user) and is_current()
+
+
+def grouped_counts(group_field: str, filters: dict, tag_type: str = RECOMMENDATIONS, with_untagged=True):
+	"""Recommendations per group and status, as the reports count them live: `group_field` is a
+	dimension of the recommendation (tag_type RECOMMENDATIONS) or "tag" (the tags of tag_type, the
+	untagged as a group of their own unless with_untagged is false)."""
+	conditions = ["tag_type = %(tag_type)s", "recommendations != 0"]
+	values = {"tag_type": tag_type}
+	for key in DIMENSION_FILTERS:
+		if filters.get(key):
+			conditions.append(f"`{key}` = %({key})s")
+			values[key] = filters[key]
+	if filters.get("published"):
+		conditions.append("published = 1")
+	if not with_untagged:
+		conditions.append("tag != ''")
+	if group_field not in (*DIMENSION_FILTERS, "tag"):
+		frappe.throw(_("The tally cannot be grouped by {0}.").format(group_field))
+	return frappe.db.sql(
+		f"""select `{group_field}` as grp, implementation_status as status,
+			cast(sum(recommendations) as signed) as recommendations
+		from `tabRecommendation Tally` where {" and ".join(conditions)}
+		group by grp, status having recommendations > 0""",
+		values,
+		as_dict=True,
+	)
