@@ -27,6 +27,9 @@ RECORD_FIELDS = ("name", "mechanism", "upr_cycle", "implementation_status", "pub
 # set while the tally may be wrong (after a rename, until the rebuild job has run)
 OUTDATED_KEY = "nmirf_recommendation_tally_outdated"
 REBUILD_JOB_ID = "nmirf-rebuild-recommendation-tally"
+# the row's standard fields, its key (TallyKey's order) and its count
+TALLY_COLUMNS = """name, creation, modified, owner, modified_by, mechanism, upr_cycle, implementation_status,
+	published, tag_type, tag, recommendations"""
 
 
 def of_document(recommendation) -> Counter:
@@ -70,8 +73,7 @@ def add(change: dict):
 	timestamp, user = now(), frappe.session.user
 	rows = sorted((key.name, key, count) for key, count in change.items())
 	frappe.db.sql(
-		f"""insert into `tabRecommendation Tally` (name, creation, modified, owner, modified_by,
-			mechanism, upr_cycle, implementation_status, published, tag_type, tag, recommendations)
+		f"""insert into `tabRecommendation Tally` ({TALLY_COLUMNS})
 		values {", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))}
 		on duplicate key update recommendations = recommendations + values(recommendations),
 			modified = values(modified), modified_by = values(modified_by)""",
@@ -124,8 +126,7 @@ def rebuild():
 
 	def insert(tag_type, tag, count, source, condition=""):
 		frappe.db.sql(
-			f"""insert into `tabRecommendation Tally` (name, creation, modified, owner, modified_by,
-				mechanism, upr_cycle, implementation_status, published, tag_type, tag, recommendations)
+			f"""insert into `tabRecommendation Tally` ({TALLY_COLUMNS})
 			select md5(concat_ws(char(31 using utf8mb4), {dimensions}, %(tag_type)s, {tag})),
 				%(now)s, %(now)s, %(user)s, %(user)s, {dimensions}, %(tag_type)s, {tag}, {count}
 			from {source} {condition}

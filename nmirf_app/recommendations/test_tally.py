@@ -199,3 +199,14 @@ class TestRecommendationTally(FrappeTestCase):
 				frappe.get_all(THEME, filters={"parent": recommendation.name}, pluck="name"), [theme_row.name]
 			)
 			self.assertEqual(stored_tally(), expected)
+
+	def test_nobody_adds_changes_or_deletes_a_row_by_hand(self):
+		row = frappe.get_doc("Recommendation Tally", frappe.db.get_value("Recommendation Tally", {}, "name"))
+		row.recommendations += 1
+		self.assertRaises(frappe.PermissionError, row.save)
+		self.assertRaises(frappe.PermissionError, frappe.delete_doc, "Recommendation Tally", row.name)
+		invented = frappe.get_doc(
+			{"doctype": "Recommendation Tally", "mechanism": "CED", "recommendations": 5}
+		)
+		self.assertRaises(frappe.PermissionError, invented.insert)
+		self.assertEqual(stored_tally(), counted_afresh())

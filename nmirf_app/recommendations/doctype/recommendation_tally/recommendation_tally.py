@@ -1,13 +1,31 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
 
 from nmirf_app.recommendations.indexes import add_composite_indexes
 
 
 class RecommendationTally(Document):
-	"""Rows are written by nmirf_app.recommendations.tally only."""
+	"""Rows are written by nmirf_app.recommendations.tally alone: a row added, changed or deleted by
+	hand would make every whole-State figure wrong until the next count."""
+
+	def validate(self):
+		self.refuse_change()
+
+	def on_trash(self):
+		self.refuse_change()
+
+	def refuse_change(self):
+		frappe.throw(
+			_(
+				"The Recommendation Tally is counted by the app from the recommendations; change those instead."
+			),
+			frappe.PermissionError,
+			title=_("Counted by the app"),
+		)
 
 
 def on_doctype_update():

@@ -10,7 +10,7 @@ from frappe.utils import add_months, getdate, nowdate
 
 from nmirf_app.permissions import institutions_in_scope
 from nmirf_app.recommendations.report_filters import visible_condition
-from nmirf_app.report_columns import record_columns
+from nmirf_app.report_columns import column, record_columns
 
 NO_INSTITUTION = "No responsible institution"
 NO_ACTION = "No action"
@@ -101,16 +101,10 @@ def institutions_without_focal_point(today):
 
 def columns():
 	return [
-		{"fieldname": "gap", "label": _("Gap"), "fieldtype": "Data", "width": 260},
+		column("gap", _("Gap"), width=260),
 		*record_columns(),
-		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 320},
-		{"fieldname": "mechanism", "label": _("Mechanism"), "fieldtype": "Data", "width": 100},
-		{
-			"fieldname": "lead_institution",
-			"label": _("Lead institution"),
-			"fieldtype": "Link",
-			"options": "Institution",
-			"width": 180,
-		},
-		{"fieldname": "implementation_status", "label": _("Status"), "fieldtype": "Data", "width": 140},
+		column("title", _("Title"), width=320),
+		column("mechanism", _("Mechanism"), width=100),
+		column("lead_institution", _("Lead institution"), "Link", options="Institution", width=180),
+		column("implementation_status", _("Status"), width=140),
 	]

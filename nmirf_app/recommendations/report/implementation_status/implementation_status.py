@@ -10,6 +10,7 @@ from frappe.utils import cint
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
+from nmirf_app.report_columns import column
 
 # tag DocType -> the field that identifies a tag
 TAG_IDENTITY = dict(TAG_TABLES.values())
@@ -118,30 +119,11 @@ def tag_counts(table, field, visible, with_untagged=True):
 
 def columns(group, link):
 	return [
-		{
-			"fieldname": "grp",
-			"label": _(group),
-			"fieldtype": "Link" if link else "Data",
-			"options": link,
-			"width": 240,
-		},
-		{"fieldname": "total", "label": _("Recommendations"), "fieldtype": "Int", "width": 130},
-		*(
-			{"fieldname": frappe.scrub(status), "label": _(status), "fieldtype": "Int", "width": 120}
-			for status in STATUSES
-		),
-		{
-			"fieldname": "implemented_percent",
-			"label": _("% fully implemented"),
-			"fieldtype": "Percent",
-			"width": 140,
-		},
-		{
-			"fieldname": "under_way_percent",
-			"label": _("% under way or done"),
-			"fieldtype": "Percent",
-			"width": 140,
-		},
+		column("grp", _(group), "Link" if link else "Data", options=link, width=240),
+		column("total", _("Recommendations"), "Int", width=130),
+		*(column(frappe.scrub(status), _(status), "Int", width=120) for status in STATUSES),
+		column("implemented_percent", _("% fully implemented"), "Percent", width=140),
+		column("under_way_percent", _("% under way or done"), "Percent", width=140),
 	]
 
 

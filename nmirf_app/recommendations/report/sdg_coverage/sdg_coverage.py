@@ -8,6 +8,7 @@ from frappe import _
 
 from nmirf_app.core.report_compilation import natural_key
 from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
+from nmirf_app.report_columns import column
 
 
 def execute(filters=None):
@@ -66,15 +67,9 @@ def chart(rows):
 
 def columns():
 	return [
-		{"fieldname": "goal", "label": _("Goal"), "fieldtype": "Link", "options": "SDG Goal", "width": 90},
-		{
-			"fieldname": "target",
-			"label": _("Target"),
-			"fieldtype": "Link",
-			"options": "SDG Target",
-			"width": 90,
-		},
-		{"fieldname": "short_title", "label": _("Target title"), "fieldtype": "Data", "width": 360},
-		{"fieldname": "recommendations", "label": _("Recommendations"), "fieldtype": "Int", "width": 140},
-		{"fieldname": "actions", "label": _("Actions"), "fieldtype": "Int", "width": 100},
+		column("goal", _("Goal"), "Link", options="SDG Goal", width=90),
+		column("target", _("Target"), "Link", options="SDG Target", width=90),
+		column("short_title", _("Target title"), width=360),
+		column("recommendations", _("Recommendations"), "Int", width=140),
+		column("actions", _("Actions"), "Int", width=100),
 	]
