@@ -10,6 +10,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from nmirf_app.permissions import institutions_in_scope
+from nmirf_app.report_columns import column
 
 OPEN_ACTION_STATUSES = ("Planned", "In progress", "On hold")
 
@@ -96,28 +97,17 @@ def _percent(part, whole):
 
 def columns():
 	def int_column(fieldname, label):
-		return {
-			"fieldname": fieldname,
-			"label": label,
-			"fieldtype": "Int",
-			"width": 110,
-		}
+		return column(fieldname, label, "Int", width=110)
 
 	return [
-		{
-			"fieldname": "institution",
-			"label": _("Institution"),
-			"fieldtype": "Link",
-			"options": "Institution",
-			"width": 260,
-		},
+		column("institution", _("Institution"), "Link", options="Institution", width=260),
 		int_column("assigned", _("Assigned")),
 		int_column("accepted", _("Accepted")),
 		int_column("disputed", _("Disputed")),
-		{"fieldname": "accepted_percent", "label": _("% accepted"), "fieldtype": "Percent", "width": 110},
+		column("accepted_percent", _("% accepted"), "Percent", width=110),
 		int_column("updates_sent", _("Updates sent")),
 		int_column("sent_on_time", _("Sent on time")),
-		{"fieldname": "on_time_percent", "label": _("% on time"), "fieldtype": "Percent", "width": 110},
+		column("on_time_percent", _("% on time"), "Percent", width=110),
 		int_column("updates_approved", _("Approved")),
 		int_column("overdue_actions", _("Overdue actions")),
 	]

@@ -10,7 +10,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from nmirf_app.implementation.tasks import open_deadlines
-from nmirf_app.report_columns import record_columns
+from nmirf_app.report_columns import column, record_columns
 
 
 def execute(filters=None):
@@ -55,15 +55,9 @@ def execute(filters=None):
 def columns():
 	return [
 		*record_columns(type_width=170),
-		{"fieldname": "title", "label": _("What"), "fieldtype": "Data", "width": 320},
-		{"fieldname": "due_on", "label": _("Due on"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "days_late", "label": _("Days late"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "owners", "label": _("Owners"), "fieldtype": "Data", "width": 260},
-		{
-			"fieldname": "validator",
-			"label": _("Escalates to"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 200,
-		},
+		column("title", _("What"), width=320),
+		column("due_on", _("Due on"), "Date", width=110),
+		column("days_late", _("Days late"), "Int", width=90),
+		column("owners", _("Owners"), width=260),
+		column("validator", _("Escalates to"), "Link", options="User", width=200),
 	]

@@ -8,6 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import date_diff, getdate, nowdate
 
+from nmirf_app.report_columns import column
+
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
@@ -70,33 +72,16 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Recommendation"),
-			"fieldtype": "Link",
-			"options": "Recommendation",
-			"width": 140,
-		},
-		{"fieldname": "mechanism", "label": _("Mechanism"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "document_symbol", "label": _("Document"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "paragraph", "label": _("Paragraph"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "title", "label": _("Recommendation text"), "fieldtype": "Data", "width": 280},
-		{"fieldname": "follow_up_deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "days_left", "label": _("Days left"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Check", "width": 80},
-		{
-			"fieldname": "lead_institution",
-			"label": _("Lead institution"),
-			"fieldtype": "Link",
-			"options": "Institution",
-			"width": 180,
-		},
-		{"fieldname": "implementation_status", "label": _("Status"), "fieldtype": "Data", "width": 140},
-		{
-			"fieldname": "latest_progress_on",
-			"label": _("Latest approved progress"),
-			"fieldtype": "Date",
-			"width": 120,
-		},
-		{"fieldname": "follow_up_grade", "label": _("Committee grade"), "fieldtype": "Data", "width": 90},
+		column("name", _("Recommendation"), "Link", options="Recommendation", width=140),
+		column("mechanism", _("Mechanism"), width=90),
+		column("document_symbol", _("Document"), width=150),
+		column("paragraph", _("Paragraph"), width=80),
+		column("title", _("Recommendation text"), width=280),
+		column("follow_up_deadline", _("Deadline"), "Date", width=110),
+		column("days_left", _("Days left"), "Int", width=90),
+		column("overdue", _("Overdue"), "Check", width=80),
+		column("lead_institution", _("Lead institution"), "Link", options="Institution", width=180),
+		column("implementation_status", _("Status"), width=140),
+		column("latest_progress_on", _("Latest approved progress"), "Date", width=120),
+		column("follow_up_grade", _("Committee grade"), width=90),
 	]

@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils import cint, getdate, nowdate
 
 from nmirf_app.core.reporting_cycles import UPR_MID_TERM_REPORT, upcoming_reports
+from nmirf_app.report_columns import column
 from nmirf_app.reporting.doctype.state_report.state_report import CALENDAR_REPORTS
 
 
@@ -72,25 +73,13 @@ def reports_in_preparation() -> dict:
 
 def columns():
 	return [
-		{"fieldname": "due_on", "label": _("Due on"), "fieldtype": "Date", "width": 110},
-		{
-			"fieldname": "mechanism",
-			"label": _("Mechanism"),
-			"fieldtype": "Link",
-			"options": "Human Rights Mechanism",
-			"width": 100,
-		},
-		{"fieldname": "mechanism_title", "label": _("Mechanism name"), "fieldtype": "Data", "width": 240},
-		{"fieldname": "report_type", "label": _("Report"), "fieldtype": "Data", "width": 180},
-		{"fieldname": "procedure", "label": _("Procedure"), "fieldtype": "Data", "width": 140},
-		{"fieldname": "days_until_due", "label": _("Days until due"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Check", "width": 80},
-		{
-			"fieldname": "state_report",
-			"label": _("Report in preparation"),
-			"fieldtype": "Link",
-			"options": "State Report",
-			"width": 160,
-		},
-		{"fieldname": "stage", "label": _("Stage"), "fieldtype": "Data", "width": 140},
+		column("due_on", _("Due on"), "Date", width=110),
+		column("mechanism", _("Mechanism"), "Link", options="Human Rights Mechanism", width=100),
+		column("mechanism_title", _("Mechanism name"), width=240),
+		column("report_type", _("Report"), width=180),
+		column("procedure", _("Procedure"), width=140),
+		column("days_until_due", _("Days until due"), "Int", width=110),
+		column("overdue", _("Overdue"), "Check", width=80),
+		column("state_report", _("Report in preparation"), "Link", options="State Report", width=160),
+		column("stage", _("Stage"), width=140),
 	]
