@@ -104,6 +104,10 @@ class TestImplementationReports(FrappeTestCase):
 		self.assertEqual(rows[self.other].accepted_percent, 0.0)
 		_columns, data = as_user(self.focal_point, scorecard, {})
 		self.assertEqual([row.institution for row in data], [self.mine])
+		_columns, data = as_user(self.focal_point, scorecard, {"institution": self.other})
+		self.assertEqual(data, [], "asking for another institution by name shows nothing of it")
+		_columns, data = as_user(self.secretariat, scorecard, {"institution": self.other})
+		self.assertEqual([(row.institution, row.overdue_actions) for row in data], [(self.other, 1)])
 
 	def test_sdg_coverage_counts_recommendations_and_actions_per_target(self):
 		_columns, data, _message, chart = as_user(
