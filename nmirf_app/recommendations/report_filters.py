@@ -28,6 +28,8 @@ FILTER_FIELDS = {
 	"sdg_goal": ("Recommendation SDG Target", "sdg_goal"),
 	"institution": ("Recommendation Institution", "institution"),
 }
+# report filter -> the comparison it makes with the recommendation's document date
+PERIOD_FILTERS = {"from_date": ">=", "to_date": "<="}
 
 
 def filter_condition(filters: dict | None) -> str:
@@ -45,14 +47,11 @@ def filter_condition(filters: dict | None) -> str:
 				f"""exists (select 1 from `tab{doctype}` tag where tag.parent = `tabRecommendation`.`name`
 				and tag.parenttype = 'Recommendation' and tag.`{field}` = {value})"""
 			)
-	if filters.get("from_date"):
-		conditions.append(
-			f"`tabRecommendation`.`document_date` >= {frappe.db.escape(filters.from_date, percent=False)}"
-		)
-	if filters.get("to_date"):
-		conditions.append(
-			f"`tabRecommendation`.`document_date` <= {frappe.db.escape(filters.to_date, percent=False)}"
-		)
+	for key, comparison in PERIOD_FILTERS.items():
+		if filters.get(key):
+			conditions.append(
+				f"`tabRecommendation`.`document_date` {comparison} {frappe.db.escape(filters[key], percent=False)}"
+			)
 	return " and ".join(conditions)
 
 

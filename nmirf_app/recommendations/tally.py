@@ -7,16 +7,21 @@ The tally answers only a user who may read every recommendation, for filters on 
 (mechanism, UPR cycle, status); anyone else, or any other filter, is answered live."""
 
 from collections import Counter
+from contextlib import contextmanager
 
 import frappe
 from frappe import _
 from frappe.utils import now
 
 from nmirf_app.core.tally import RECOMMENDATIONS, UNTAGGED, contribution, difference
-from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, permission_condition
+from nmirf_app.recommendations.report_filters import (
+	FILTER_FIELDS,
+	PERIOD_FILTERS,
+	RECOMMENDATION,
+	permission_condition,
+)
 from nmirf_app.recommendations.tags import TAG_TABLES
 
-TALLY = "Recommendation Tally"
 # tag type (the tag DocType) -> the field counted: the reports' tag filters
 TAG_FIELDS = {doctype: field for doctype, field in FILTER_FIELDS.values() if doctype != RECOMMENDATION}
 # tag type -> Recommendation's table field
@@ -96,20 +101,14 @@ def recommendation_deleted(doc, method=None):
 	add(difference(of_document(doc), {}))
 
 
-class written_directly:
+@contextmanager
+def written_directly(names):
 	"""Around writes that skip the recommendation's save (frappe.db.set_value of a derived status):
 	counts the recommendations as stored before and after, and adds the difference."""
-
-	def __init__(self, names):
-		self.names = list(names)
-
-	def __enter__(self):
-		self.before = of_stored(self.names)
-		return self
-
-	def __exit__(self, error_type, error, traceback):
-		if error_type is None:
-			add(difference(self.before, of_stored(self.names)))
+	names = list(names)
+	before = of_stored(names)
+	yield
+	add(difference(before, of_stored(names)))
 
 
 def is_current() -> bool:
@@ -172,7 +171,7 @@ def answers(filters: dict, user: str | None = None) -> bool:
 	"""Whether the tally can answer these report filters for this user (exactly as the live query
 	would): someone who may read every recommendation, filtering on the tally's dimensions only."""
 	asked = {
-		key for key, value in filters.items() if value and (key in FILTER_FIELDS or key.endswith("_date"))
+		key for key, value in filters.items() if value and (key in FILTER_FIELDS or key in PERIOD_FILTERS)
 	}
 	return asked <= set(DIMENSION_FILTERS) and not permission_condition(user) and is_current()
 
