@@ -4,6 +4,7 @@ NMIRF_BASE_URL   the site's URL, e.g. http://127.0.0.1:8017 (tests skip without 
 NMIRF_ARTIFACTS  folder for screenshots (default: test-artifacts/ in the checkout)
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -34,6 +35,24 @@ def api_session(user: str, password: str) -> requests.Session:
 	response = session.post(f"{BASE_URL}/api/method/login", data={"usr": user, "pwd": password}, timeout=30)
 	response.raise_for_status()
 	return session
+
+
+def resource_rows(
+	session: requests.Session, doctype: str, filters=(), fields=("name",), **params
+) -> list[dict]:
+	"""The records a user's REST list answers (all of them unless limit_page_length is given)."""
+	response = session.get(
+		f"{BASE_URL}/api/resource/{doctype}",
+		params={
+			"filters": json.dumps(list(filters)),
+			"fields": json.dumps(list(fields)),
+			"limit_page_length": 0,
+			**params,
+		},
+		timeout=60,
+	)
+	response.raise_for_status()
+	return response.json()["data"]
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,8 @@
 stands out from its background (contrast 4.5:1, 3:1 for large text), every form control has an
 accessible name and can be reached with the Tab key."""
 
-import json
-
 import pytest
-from conftest import ARTIFACTS, BASE_URL
+from conftest import ARTIFACTS, BASE_URL, resource_rows
 
 LANGUAGES = ("en", "ar")
 # Text colour against the first opaque background behind it (semi-transparent layers blended in),
@@ -74,15 +72,7 @@ CONTROLS = """() => [...document.querySelectorAll('input, select, textarea, butt
 
 
 def portal_pages(admin_api):
-	published = admin_api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={
-			"filters": json.dumps([["published", "=", 1]]),
-			"fields": json.dumps(["name"]),
-			"limit_page_length": 1,
-		},
-		timeout=30,
-	).json()["data"]
+	published = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
 	assert published, "the demo publishes recommendations"
 	return [
 		"/recommendations",
@@ -98,25 +88,27 @@ def pages(admin_api):
 	return portal_pages(admin_api)
 
 
-def open_portal(browser, language, path):
-	context = browser.new_context(
-		viewport={"width": 1366, "height": 900},
-		locale=language,
-		extra_http_headers={"Accept-Language": language},
-	)
-	page = context.new_page()
-	response = page.goto(f"{BASE_URL}{path}")
-	assert response.status == 200, f"{path} answers {response.status}"
-	page.wait_for_load_state("load")
-	page.wait_for_timeout(500)  # the web form draws its fields after loading
-	return page
+def portal_pages_in(browser, pages, language):
+	"""Each portal page as a visitor reading `language` sees it: (path, page), closed afterwards."""
+	for path in pages:
+		context = browser.new_context(
+			viewport={"width": 1366, "height": 900},
+			locale=language,
+			extra_http_headers={"Accept-Language": language},
+		)
+		page = context.new_page()
+		response = page.goto(f"{BASE_URL}{path}")
+		assert response.status == 200, f"{path} answers {response.status}"
+		page.wait_for_load_state("load")
+		page.wait_for_timeout(500)  # the web form draws its fields after loading
+		yield path, page
+		context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_portal_text_has_enough_contrast(browser, pages, language):
 	failures = []
-	for path in pages:
-		page = open_portal(browser, language, path)
+	for path, page in portal_pages_in(browser, pages, language):
 		result = page.evaluate(CONTRAST)
 		assert result["checked"] > 5, f"{path}: hardly any text was checked ({result['checked']})"
 		if result["failures"]:
@@ -124,15 +116,13 @@ def test_portal_text_has_enough_contrast(browser, pages, language):
 			page.screenshot(
 				path=str(ARTIFACTS / f"contrast-{language}-{path.strip('/').replace('/', '_')}.png")
 			)
-		page.context.close()
 	assert not failures, f"{len(failures)} texts below WCAG AA contrast:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_portal_controls_are_named_and_reachable_with_tab(browser, pages, language):
 	problems = []
-	for path in pages:
-		page = open_portal(browser, language, path)
+	for path, page in portal_pages_in(browser, pages, language):
 		controls = page.evaluate(CONTROLS)
 		problems += [
 			f"{path}: no accessible name: {control['what']}" for control in controls if not control["name"]
@@ -151,5 +141,4 @@ def test_portal_controls_are_named_and_reachable_with_tab(browser, pages, langua
 			for control in controls
 			if control["key"] not in reached
 		]
-		page.context.close()
 	assert not problems, "\n".join(problems)

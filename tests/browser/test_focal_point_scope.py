@@ -1,36 +1,26 @@
 """User story: a ministry's focal point signs in and sees only what their institution is
 responsible for — in the desk list, when guessing another record's URL, and over the REST API."""
 
-import json
 import re
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 
 def active_main_focal_point(admin_api):
-	rows = admin_api.get(
-		f"{BASE_URL}/api/resource/Focal Point",
-		params={
-			"fields": json.dumps(["user", "institution"]),
-			"filters": json.dumps([["is_active", "=", 1], ["role_type", "=", "Main"]]),
-			"order_by": "institution asc",
-			"limit_page_length": 0,
-		},
-		timeout=30,
-	).json()["data"]
+	rows = resource_rows(
+		admin_api,
+		"Focal Point",
+		[["is_active", "=", 1], ["role_type", "=", "Main"]],
+		fields=("user", "institution"),
+		order_by="institution asc",
+	)
 	assert rows, "the demo has active main focal points"
 	return rows[0]["user"], rows[0]["institution"]
 
 
 def recommendation_names(api, filters=()):
-	response = api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={"filters": json.dumps(list(filters)), "limit_page_length": 0},
-		timeout=60,
-	)
-	response.raise_for_status()
-	return {row["name"] for row in response.json()["data"]}
+	return {row["name"] for row in resource_rows(api, "Recommendation", filters)}
 
 
 def test_focal_point_sees_only_their_institutions_recommendations(page, admin_api):

@@ -1,10 +1,9 @@
 """User story: the secretariat uploads a UHRI export in the desk, previews it, imports it as a
 background job and finds the new recommendations — and the same file a second time changes nothing."""
 
-import json
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 from playwright.sync_api import expect
 
 from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
@@ -73,12 +72,10 @@ def test_secretariat_previews_and_imports_a_uhri_export(page, admin_api, tmp_pat
 	wait_for_status(page, "Completed")
 	page.screenshot(path=str(ARTIFACTS / "import-completed.png"), full_page=True)
 
-	found = admin_api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={
-			"filters": json.dumps([["uhri_annotation_id", "in", annotation_ids]]),
-			"fields": json.dumps(["name", "mechanism"]),
-		},
-		timeout=30,
-	).json()["data"]
+	found = resource_rows(
+		admin_api,
+		"Recommendation",
+		[["uhri_annotation_id", "in", annotation_ids]],
+		fields=("name", "mechanism"),
+	)
 	assert {row["mechanism"] for row in found} == {"CRC"} and len(found) == 2

@@ -3,29 +3,17 @@ labelled, usable on a phone), open one, and find nothing unpublished."""
 
 import json
 
-from conftest import ARTIFACTS, BASE_URL
+from conftest import ARTIFACTS, BASE_URL, resource_rows
 from playwright.sync_api import expect
 
 
 def test_guest_browses_filters_and_opens_a_recommendation(browser, admin_api):
-	published = admin_api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={
-			"filters": json.dumps([["published", "=", 1], ["mechanism", "=", "CEDAW"]]),
-			"fields": json.dumps(["name"]),
-			"limit_page_length": 0,
-		},
-		timeout=30,
-	).json()["data"]
-	hidden = admin_api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={
-			"filters": json.dumps([["published", "=", 0]]),
-			"fields": json.dumps(["name"]),
-			"limit_page_length": 1,
-		},
-		timeout=30,
-	).json()["data"][0]["name"]
+	published = resource_rows(
+		admin_api, "Recommendation", [["published", "=", 1], ["mechanism", "=", "CEDAW"]]
+	)
+	hidden = resource_rows(admin_api, "Recommendation", [["published", "=", 0]], limit_page_length=1)[0][
+		"name"
+	]
 	assert published, "the demo publishes CEDAW recommendations"
 
 	phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)

@@ -5,7 +5,7 @@ private: another institution's focal point cannot download it."""
 import json
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 SECRETARIAT = "secretariat@demo.nmirf.example"
@@ -30,18 +30,14 @@ def demo_people(admin_api, institution):
 
 def choose_recommendation(admin_api):
 	"""A recommendation led by a state institution, not yet assessed."""
-	rows = admin_api.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={
-			"filters": json.dumps(
-				[["implementation_status", "=", "Not assessed"], ["lead_institution", "is", "set"]]
-			),
-			"fields": json.dumps(["name", "lead_institution"]),
-			"order_by": "name asc",
-			"limit_page_length": 1,
-		},
-		timeout=30,
-	).json()["data"]
+	rows = resource_rows(
+		admin_api,
+		"Recommendation",
+		[["implementation_status", "=", "Not assessed"], ["lead_institution", "is", "set"]],
+		fields=("name", "lead_institution"),
+		order_by="name asc",
+		limit_page_length=1,
+	)
 	return rows[0]["name"], rows[0]["lead_institution"]
 
 

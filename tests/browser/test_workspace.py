@@ -2,7 +2,7 @@
 point's cards and charts count only their institution's recommendations (the same figures the REST
 API gives them)."""
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 SECRETARIAT = "secretariat@demo.nmirf.example"
@@ -46,12 +46,7 @@ def status_chart_total(page):
 
 
 def visible_mechanisms(user):
-	session = api_session(user, DEMO_PASSWORD)
-	rows = session.get(
-		f"{BASE_URL}/api/resource/Recommendation",
-		params={"fields": '["mechanism"]', "limit_page_length": 0},
-		timeout=30,
-	).json()["data"]
+	rows = resource_rows(api_session(user, DEMO_PASSWORD), "Recommendation", fields=("mechanism",))
 	return sorted({row["mechanism"] for row in rows})
 
 
