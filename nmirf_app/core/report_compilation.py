@@ -45,11 +45,11 @@ from pathlib import Path
 from typing import IO
 
 from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
-from nmirf_app.core.recommendation_import import UPR_MECHANISM
-from nmirf_app.core.references import normalise_symbol
 
 # UHRI's HTML export and Frappe's text editor need the same flattening to text; shared, not copied.
-from nmirf_app.core.uhri_format import plain_text
+from nmirf_app.core.plain_text import plain_text
+from nmirf_app.core.recommendation_import import UPR_MECHANISM
+from nmirf_app.core.references import normalise_symbol
 
 BY_CLUSTER = "cluster"
 BY_RECOMMENDATION = "recommendation"

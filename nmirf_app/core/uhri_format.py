@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import IO, TYPE_CHECKING, Any
 
+from nmirf_app.core.plain_text import plain_text, tidy_lines
 from nmirf_app.core.references import parse_paragraph_number
 from nmirf_app.core.upr_text import split_paragraph_heading
 from nmirf_app.core.vocabulary import match_key
@@ -190,7 +190,6 @@ _ISO_DATETIME = re.compile(
 	r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
 	r"\s*(Z|[+-]\d{2}:?\d{2})?"
 )
-_LOOKS_LIKE_HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _NOT_JSON_WHITESPACE = re.compile(r"[^ \t\n\r]")
 
 # Excel's 1900 date system counts from 1899-12-30, absorbing its phantom 29 February 1900.
@@ -451,49 +450,7 @@ def _paragraph_text(raw: Any, *, html: bool) -> str:
 	else:
 		text = str(raw)
 	text = _VALUE_PREFIX.sub("", text.strip())
-	return plain_text(text) if html else _tidy_lines(text)
-
-
-def plain_text(text: str) -> str:
-	"""Text as a reader sees it: HTML tags dropped and entities decoded when it looks like HTML
-	(UHRI JSON, the desk's rich-text editor), paragraphs kept one per line, whitespace tidied."""
-	if _LOOKS_LIKE_HTML.search(text):
-		text = _html_to_text(text)
-	return _tidy_lines(text)
-
-
-def _tidy_lines(text: str) -> str:
-	"""One space between words, one newline between paragraphs."""
-	lines = (" ".join(line.split()) for line in text.splitlines())
-	return "\n".join(line for line in lines if line)
-
-
-class _HtmlText(HTMLParser):
-	_BLOCK_TAGS = frozenset(
-		("p", "br", "div", "li", "ul", "ol", "tr", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
-	)
-
-	def __init__(self):
-		super().__init__(convert_charrefs=True)
-		self.parts: list[str] = []
-
-	def handle_starttag(self, tag, attrs):
-		if tag in self._BLOCK_TAGS:
-			self.parts.append("\n")
-
-	def handle_endtag(self, tag):
-		if tag in self._BLOCK_TAGS:
-			self.parts.append("\n")
-
-	def handle_data(self, data):
-		self.parts.append(data)
-
-
-def _html_to_text(text: str) -> str:
-	parser = _HtmlText()
-	parser.feed(text)
-	parser.close()
-	return "".join(parser.parts)
+	return plain_text(text) if html else tidy_lines(text)
 
 
 def _to_datetime(raw: Any) -> datetime | None:
