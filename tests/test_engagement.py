@@ -5,6 +5,7 @@ import pytest
 from nmirf_app.core.engagement import (
 	SUBMISSIONS_PER_HOUR,
 	attachment_problem,
+	changed_sender_fields,
 	clean_submission_text,
 	consultation_too_late,
 	days_before_due,
@@ -75,3 +76,23 @@ def test_public_submissions_refuse_robots_and_floods():
 	assert submission_refusal("http://spam.example", 0) == "robot"
 	assert submission_refusal(None, SUBMISSIONS_PER_HOUR - 1) is None
 	assert submission_refusal("", SUBMISSIONS_PER_HOUR) == "too many"
+
+
+def test_a_decided_submission_keeps_what_the_sender_sent():
+	sent = {
+		"workflow_state": "Received",
+		"organisation": "CSO",
+		"submission_text": "Our input",
+		"email": "a@b.org",
+	}
+	edited = {**sent, "organisation": "CSO (renamed)", "public_reason": "Thanks"}
+	assert changed_sender_fields(sent, edited) == [], "before a decision the secretariat may tidy it"
+	decided = {**sent, "workflow_state": "Taken into account"}
+	assert changed_sender_fields(decided, {**decided, "public_reason": "Used in para. 12"}) == []
+	assert changed_sender_fields(decided, {**edited, "submission_text": "Other", "contact_name": ""}) == [
+		"organisation",
+		"submission_text",
+	]
+	assert changed_sender_fields(
+		{**decided, "workflow_state": "Not retained"}, {**decided, "email": "x@y.org"}
+	) == ["email"]

@@ -4,17 +4,17 @@ before a report, and what a public submission may carry (text, attachment, how m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 
-from nmirf_app.core.uhri_format import plain_text
+from nmirf_app.core.file_content import ACCEPTED_FORMATS, content_problem, unaccepted_extension
+from nmirf_app.core.plain_text import plain_text
 
 DEFAULT_REPLY_DAYS = 60  # special procedures ask for a reply within 60 days
 DEFAULT_CONSULTATION_LEAD_DAYS = 60
 DEFAULT_ATTACHMENT_MAX_MB = 5
 SUBMISSION_MAX_CHARS = 20_000
-# What a guest may attach: documents and pictures, never anything a browser or office suite runs.
-ALLOWED_ATTACHMENT_EXTENSIONS = frozenset((".pdf", ".docx", ".doc", ".odt", ".jpg", ".jpeg", ".png"))
 
 # A country visit's stages, in order (a declined request stops there), and what it must record
 # once it has reached a stage.
@@ -31,6 +31,17 @@ TAKEN_INTO_ACCOUNT = "Taken into account"
 NOT_RETAINED = "Not retained"
 # A decision on a submission is published with its public reason; before it, nothing is public.
 DECIDED_STATES = (TAKEN_INTO_ACCOUNT, NOT_RETAINED)
+# What the sender sent. Once a decision is taken on it, it is their record and nobody changes it:
+# a correction is a comment that says why.
+SENDER_FIELDS = (
+	"submitter_type",
+	"organisation",
+	"contact_name",
+	"email",
+	"subject",
+	"submission_text",
+	"attachment",
+)
 
 
 def reply_due_date(received_on: date, reply_days: int | None = None) -> date:
@@ -65,17 +76,24 @@ def clean_submission_text(text: str | None, max_chars: int = SUBMISSION_MAX_CHAR
 	return cleaned
 
 
+def changed_sender_fields(before: Mapping, after: Mapping) -> list[str]:
+	"""The sender's fields a save would change on a submission already decided (none before)."""
+	if before.get("workflow_state") not in DECIDED_STATES:
+		return []
+	return [field for field in SENDER_FIELDS if (before.get(field) or None) != (after.get(field) or None)]
+
+
 def attachment_problem(
-	file_name: str, size_bytes: int, max_mb: int = DEFAULT_ATTACHMENT_MAX_MB
+	file_name: str, size_bytes: int, max_mb: int = DEFAULT_ATTACHMENT_MAX_MB, content: bytes | None = None
 ) -> str | None:
-	"""Why a guest's attachment is refused, or None when it is acceptable."""
-	extension = PurePosixPath((file_name or "").lower()).suffix
-	if extension not in ALLOWED_ATTACHMENT_EXTENSIONS:
-		allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED_ATTACHMENT_EXTENSIONS))
-		return f"{file_name or 'The file'}: only {allowed} files are accepted"
+	"""Why a guest's attachment is refused, or None when it is acceptable: documents and pictures
+	only (never anything a browser or office suite runs), within the size, and, given its bytes,
+	really what its extension says (core/file_content)."""
+	if PurePosixPath((file_name or "").lower()).suffix not in ACCEPTED_FORMATS:
+		return unaccepted_extension(file_name)
 	if size_bytes > max_mb * 1024 * 1024:
 		return f"{file_name}: {size_bytes / 1024 / 1024:.1f} MB is more than the {max_mb} MB accepted"
-	return None
+	return None if content is None else content_problem(file_name, content)
 
 
 def visit_stage(status: str, state_response: str | None) -> str:

@@ -2,6 +2,8 @@
 # License: MIT. See license.txt
 """Consultations, special procedure communications and visits, and NMIRF meetings on a real site."""
 
+import os
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
@@ -9,6 +11,7 @@ from frappe.utils import add_days, getdate, nowdate
 from nmirf_app.engagement.doctype.consultation.consultation import draft_invitation
 from nmirf_app.implementation.tasks import send_deadline_reminders
 from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.tests import sample_files
 
 
 class TestEngagement(FrappeTestCase):
@@ -214,18 +217,30 @@ class TestEngagement(FrappeTestCase):
 				{"doctype": "File", "file_name": name, "content": content, "is_private": 0, **values}
 			).insert(ignore_permissions=True)
 
-		pdf = as_user("Guest", upload, "evidence.pdf", b"%PDF-1.4 evidence")
-		self.assertEqual(pdf.is_private, 1, "a guest's file is never public")
+		evidence = as_user("Guest", upload, "evidence.pdf", sample_files.pdf())
+		self.assertEqual(evidence.is_private, 1, "a guest's file is never public")
 		with self.assertRaisesRegex(frappe.ValidationError, "only"):
 			as_user("Guest", upload, "page.html", b"<script>alert(1)</script>")
 		with self.assertRaisesRegex(frappe.ValidationError, "MB"):
 			as_user("Guest", upload, "scan.png", b"0" * (1024 * 1024 + 1))
+		# judged by their bytes; a refused file leaves nothing on disk
+		files_before = set(os.listdir(frappe.get_site_path("private", "files")))
+		for name, content, reason in (
+			("report.pdf", sample_files.WINDOWS_PROGRAM, "a Windows program"),
+			("photo.png", sample_files.WEB_PAGE, "a web page"),
+			("report.pdf", sample_files.pdf_with_script(), "JavaScript"),
+			("report.pdf", sample_files.pdf_with_script_in_object_stream(), "JavaScript"),
+		):
+			with self.assertRaisesRegex(frappe.ValidationError, reason):
+				as_user("Guest", upload, name, content)
+			frappe.db.rollback()
+		self.assertEqual(set(os.listdir(frappe.get_site_path("private", "files"))), files_before)
 		with self.assertRaises(frappe.PermissionError):
 			as_user(
 				"Guest",
 				upload,
 				"note.pdf",
-				b"%PDF",
+				sample_files.pdf(),
 				attached_to_doctype="Recommendation",
 				attached_to_name="x",
 			)
