@@ -23,6 +23,7 @@ def load_demo_dataset(
 	load_reference_data()
 	counts = {"institutions": load_institutions(dataset)}
 	complete_setup_for_demo(dataset)
+	create_demo_outbox()
 	counts["users"] = load_users(dataset, password)
 	counts["focal points"] = load_focal_points(dataset)
 	counts["clusters"] = load_clusters(dataset)
@@ -55,6 +56,28 @@ def complete_setup_for_demo(dataset: DemoDataset):
 				"currency": "PYG",
 			}
 		)
+
+
+DEMO_OUTBOX = "NMIRF demo outbox (no delivery)"
+
+
+def create_demo_outbox():
+	"""The app's e-mails (acknowledgements, decisions, reminders) go to Frappe's Email Queue, which
+	needs a default outgoing account. The demo's has no server it could reach: every e-mail is
+	queued and can be read in the desk (Email Queue), none is delivered. A real site sets its own."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": DEMO_OUTBOX,
+			"email_id": "nmirf@demo.nmirf.example",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "smtp.demo.nmirf.example",
+			"awaiting_password": 1,
+		}
+	).insert(ignore_permissions=True)
 
 
 def load_institutions(dataset: DemoDataset) -> int:

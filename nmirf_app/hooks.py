@@ -122,11 +122,30 @@ has_permission = {
 override_whitelisted_methods = {
 	"frappe.client.get_count": "nmirf_app.api.get_count",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "nmirf_app.api.get_chart_data",
+	# a guest's upload is checked by its bytes and kept private before Frappe writes it (#15)
+	"upload_file": "nmirf_app.engagement.files.upload_file",
+	"frappe.handler.upload_file": "nmirf_app.engagement.files.upload_file",
 }
 
 website_route_rules = [
 	{"from_route": "/recommendations/<name>", "to_route": "recommendations/recommendation"},
 ]
+
+# Frappe's web form sends /submit-input to /submit-input/new and drops the query string: a link
+# naming the recommendation an input is about keeps it (the form checks that it is published).
+website_redirects = [
+	{
+		"source": r"/submit-input\?recommendation=([A-Za-z0-9._-]{1,140})",
+		"target": r"/submit-input/new?recommendation=\1",
+		"match_with_query_string": True,
+	},
+]
+
+# the portal's templates show stored text as text: `{{ value | plain_text | e }}`
+jinja = {"filters": ["nmirf_app.core.plain_text.plain_text"]}
+
+# a guest never sees a traceback, whatever the staff's setting (#15)
+before_request = ["nmirf_app.utils.hide_tracebacks_from_guests"]
 
 doc_events = {
 	# Frappe's sanitiser skips values that parse as JSON; the app's doctypes close that gap (#8)

@@ -14,6 +14,9 @@ from nmirf_app.core import reference_data
 
 RECOMMENDATION_STATUS_BOARD = "Recommendations by status"
 STATE_REPORT_WORKFLOW = Path(__file__).parent / "reporting" / "state_report_workflow.json"
+# The e-mails the app sends (Frappe Notifications): created once, then the State's to edit in the
+# desk (Notification list), and kept by migrations.
+NOTIFICATIONS = Path(__file__).parent / "notifications.json"
 
 
 # Frappe's mailing-list doctypes belong to its Newsletter Manager; the secretariat keeps the
@@ -30,12 +33,25 @@ def after_install():
 	create_recommendation_status_board()
 	create_state_report_workflow()
 	grant_secretariat_mailing_lists()
+	create_notifications()
 
 
 def after_migrate():
 	load_reference_data()
 	create_state_report_workflow()
 	grant_secretariat_mailing_lists()
+	create_notifications()
+
+
+def app_notifications() -> list[dict]:
+	return json.loads(NOTIFICATIONS.read_text())
+
+
+def create_notifications():
+	for notification in app_notifications():
+		insert_if_missing(
+			"Notification", notification["name"], {"enabled": 1, "is_standard": 0, **notification}
+		)
 
 
 def grant_secretariat_mailing_lists():
@@ -73,6 +89,8 @@ def before_uninstall():
 
 	for workflow in [*FIXED_WORKFLOWS, default_state_report_workflow()["name"]]:
 		frappe.delete_doc_if_exists("Workflow", workflow, force=True)
+	for notification in app_notifications():
+		frappe.delete_doc_if_exists("Notification", notification["name"], force=True)
 	frappe.db.delete("Custom DocPerm", {"role": ("in", NMIRF_ROLES)})
 	# Frappe drops the app's tables but not the values of its Single doctypes
 	frappe.db.delete("Singles", {"doctype": "NMIRF Settings"})

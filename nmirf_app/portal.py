@@ -4,12 +4,15 @@ Every function checks that the NMIRF publishes at all (NMIRF Settings → Publis
 
 import frappe
 from frappe import _
+from frappe.rate_limiter import rate_limit
 from frappe.utils import cint
 
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
 
 PAGE_LENGTH = 20
+# Each download reads every matching published recommendation: one address gets this many per 10 minutes.
+DOWNLOADS_PER_10_MINUTES = 30
 PUBLIC_FIELDS = (
 	"name",
 	"title",
@@ -157,6 +160,7 @@ def _pivot(rows) -> list[dict]:
 
 
 @frappe.whitelist(allow_guest=True)
+@rate_limit(limit=DOWNLOADS_PER_10_MINUTES, seconds=10 * 60)
 def download(file_format: str = "csv", **args):
 	"""What the portal shows, as CSV or Excel: the published recommendations matching the filters."""
 	from frappe.desk.utils import provide_binary_file

@@ -21,3 +21,17 @@ def as_user(user: str, function, *args, **kwargs):
 		return function(*args, **kwargs)
 	finally:
 		frappe.set_user("Administrator")
+
+
+def hide_tracebacks_from_guests():
+	"""before_request hook: a visitor who is not signed in never sees a Python traceback, whatever
+	System Settings → "Allow Error Traceback" says for the staff (who also find them in Error Log).
+	Frappe reads that setting in several places, through frappe.get_system_settings, which keeps
+	the settings for the request in frappe.local: this request's copy says no."""
+	if frappe.session.user != "Guest":
+		return
+	frappe.flags.disable_traceback = True
+	if frappe.get_system_settings("allow_error_traceback"):
+		settings = frappe._dict(frappe.local.system_settings.as_dict())
+		settings.allow_error_traceback = 0
+		frappe.local.system_settings = settings

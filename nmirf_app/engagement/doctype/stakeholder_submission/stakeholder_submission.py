@@ -8,14 +8,15 @@ import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.model.document import Document
-from frappe.utils import add_to_date, cint, now_datetime, nowdate
+from frappe.utils import add_to_date, now_datetime, nowdate
 
 from nmirf_app.core.engagement import (
 	DECIDED_STATES,
-	attachment_problem,
+	changed_sender_fields,
 	clean_submission_text,
 	submission_refusal,
 )
+from nmirf_app.engagement.files import check_submission_attachment
 from nmirf_app.implementation.tasks import secretariat_users
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
 
@@ -26,6 +27,7 @@ class StakeholderSubmission(Document):
 			self.validate_new_submission()
 		else:
 			check_edit_allowed_in_state(self, _("Submission"))
+			self.keep_the_senders_record()
 		self.validate_attachment()
 		self.record_moderation()
 
@@ -78,18 +80,31 @@ class StakeholderSubmission(Document):
 		if guest:
 			self.state_report = None
 
+	def keep_the_senders_record(self):
+		before = self.get_doc_before_save()
+		changed = changed_sender_fields(before.as_dict(), self.as_dict()) if before else []
+		if changed:
+			frappe.throw(
+				_(
+					"{0} was decided ({1}): what the sender sent can no longer be changed ({2}). "
+					"Add a comment with the correction and why."
+				).format(
+					self.name,
+					_(before.workflow_state),
+					", ".join(_(self.meta.get_label(field)) for field in changed),
+				),
+				title=_("The sender's record"),
+			)
+
 	def validate_attachment(self):
-		if not self.attachment:
+		"""Whoever sent it (a guest, or a signed-in user, whose uploads File's hook does not check),
+		the attachment is a document or picture of the accepted size and kind, by its bytes."""
+		if not self.attachment or not self.has_value_changed("attachment"):
 			return
-		file = frappe.db.get_value(
-			"File", {"file_url": self.attachment}, ["file_name", "file_size", "is_private"], as_dict=True
-		)
-		if not file:
+		name = frappe.db.get_value("File", {"file_url": self.attachment}, "name")
+		if not name:
 			frappe.throw(_("Attachment: the file was not received; please attach it again."))
-		max_mb = cint(frappe.db.get_single_value("NMIRF Settings", "submission_attachment_max_mb")) or 5
-		problem = attachment_problem(file.file_name, file.file_size or 0, max_mb)
-		if problem:
-			frappe.throw(_("Attachment: {0}.").format(problem), title=_("Attachment not accepted"))
+		check_submission_attachment(frappe.get_doc("File", name))
 
 	def claim_attachment(self):
 		"""A guest's upload arrives before the submission exists: attach it, privately, to the
