@@ -77,8 +77,9 @@ def clean_submission_text(text: str | None, max_chars: int = SUBMISSION_MAX_CHAR
 
 
 def changed_sender_fields(before: Mapping, after: Mapping) -> list[str]:
-	"""The sender's fields a save would change on a submission already decided (none before)."""
-	if before.get("workflow_state") not in DECIDED_STATES:
+	"""The sender's fields a save would change on a submission decided now or at any time before
+	(a reopened decision was public): none before the first decision."""
+	if before.get("workflow_state") not in DECIDED_STATES and not before.get("first_decided_on"):
 		return []
 	return [field for field in SENDER_FIELDS if (before.get(field) or None) != (after.get(field) or None)]
 

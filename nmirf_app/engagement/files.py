@@ -22,6 +22,12 @@ def require_private_file(file_url: str | None, label: str):
 GUEST_UPLOADS_PER_HOUR = 20
 
 
+class AttachmentRefused(frappe.ValidationError):
+	# Frappe's file uploader shows the server's reason beside the file only for a 403 (any other
+	# status shows just "417 : EXPECTATION FAILED")
+	http_status_code = 403
+
+
 @frappe.whitelist(allow_guest=True)
 def upload_file():
 	"""Frappe's upload endpoint (hooks: override_whitelisted_methods), with a guest's file checked
@@ -78,7 +84,9 @@ def attachment_refusal(file_name: str, content: bytes) -> str | None:
 
 def refuse_attachment(problem: str | None) -> None:
 	if problem:
-		frappe.throw(_("Attachment: {0}.").format(problem), title=_("Attachment not accepted"))
+		frappe.throw(
+			_("Attachment: {0}.").format(problem), AttachmentRefused, title=_("Attachment not accepted")
+		)
 
 
 def sync_guest_uploads(settings):

@@ -13,10 +13,11 @@ import datetime
 import json
 import random
 import uuid
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 
 SECRETARIAT = "secretariat@demo.nmirf.example"
 TEXT_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "HTML Editor", "Markdown Editor"}
@@ -76,7 +77,9 @@ PROBE = """() => {
 		for (const attr of el.attributes) {
 			const value = attr.value || '';
 			if (!value.includes('__xss')) continue;
-			if (attr.name.startsWith('on') || /^\\s*javascript:/i.test(value) || attr.name === 'srcdoc')
+			// javascript: runs only where the browser follows a URL (a form field's value is just text)
+			const url_attribute = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(attr.name);
+			if (attr.name.startsWith('on') || (url_attribute && /^\\s*javascript:/i.test(value)) || attr.name === 'srcdoc')
 				live.push(`<${el.tagName.toLowerCase()} ${attr.name}="${value.slice(0, 60)}">`);
 		}
 		if (el.tagName === 'SCRIPT' && /^\\s*(parent|window)\\.__xss=1\\s*$/.test(el.textContent))
@@ -559,3 +562,63 @@ def test_portal_never_runs_stored_script(browser, seeded):
 	guest.visit("/submissions", "main", expect_mark=True)
 	context.close()
 	guest.report()
+
+
+# Markup a link can carry: in an element, out of a double- or single-quoted attribute, as a URL.
+LINK_PAYLOADS = (
+	"<img src=x onerror='window.__xss=1'>",
+	'"><svg onload="window.__xss=1">',
+	"' onmouseover='window.__xss=1' autofocus onfocus='window.__xss=1' x='",
+	"javascript:window.__xss=1",
+)
+
+
+def app_pages(admin_api) -> list[tuple[str, set[str]]]:
+	"""Every page of the app a guest can open, with the query parameters it reads: the www pages
+	(read from the app's www folder and route rules, so a new page is covered) and the web forms
+	of the app's modules (each with every one of its fields)."""
+	import nmirf_app
+	from nmirf_app.hooks import website_route_rules
+	from nmirf_app.portal import PORTAL_FILTERS
+
+	www = Path(nmirf_app.__file__).parent / "www"
+	routed = {rule["to_route"] for rule in website_route_rules}
+	recommendation = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
+	pages = []
+	for template in sorted(www.rglob("*.html")):
+		route = (
+			template.relative_to(www).with_suffix("").as_posix().removesuffix("/index").removesuffix("index")
+		)
+		if route in routed:
+			rule = next(rule for rule in website_route_rules if rule["to_route"] == route)
+			route = rule["from_route"].strip("/").replace("<name>", quote(recommendation[0]["name"], safe=""))
+		pages.append((f"/{route}", {*PORTAL_FILTERS, "q", "page", "name", "_lang"}))
+	modules = {"NMIRF Setup", "Recommendations", "Implementation", "Reporting", "Engagement"}
+	for form in resource_rows(admin_api, "Web Form", [["module", "in", sorted(modules)]], ("name", "route")):
+		doc = api(admin_api, "GET", f"/api/resource/Web Form/{quote(form['name'], safe='')}")["data"]
+		fields = {field["fieldname"] for field in doc["web_form_fields"]}
+		pages += [(f"/{form['route']}/new", fields), (f"/{form['route']}", fields)]
+	return pages
+
+
+@pytest.mark.parametrize("who", ["guest", "secretariat"])
+def test_no_page_of_the_app_runs_script_brought_by_its_link(browser, admin_api, who):
+	"""Issue #15: a link in an e-mail, opened by a guest or by a signed-in secretariat member whose
+	session the script could use, fills every parameter a page reads with markup."""
+	context = browser.new_context(viewport={"width": 1366, "height": 900})
+	page = context.new_page()
+	if who == "secretariat":
+		login(page, SECRETARIAT, DEMO_PASSWORD)
+	visitor = Visitor(page, f"link-{who}")
+	pages = app_pages(admin_api)
+	assert any(path == "/submit-input/new" for path, _ in pages) and len(pages) >= 6, pages
+	for path, parameters in pages:
+		for payload in LINK_PAYLOADS:
+			query = "&".join(f"{name}={quote(payload, safe='')}" for name in sorted(parameters))
+			visitor.visit(f"{path}?{query}", "body")
+			# reach what hovers and focus would trigger
+			page.mouse.move(400, 300)
+			page.keyboard.press("Tab")
+			visitor.check(f"{path} with {payload[:20]}… after hover and focus")
+	context.close()
+	visitor.report()

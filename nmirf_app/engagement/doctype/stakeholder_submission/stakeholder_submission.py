@@ -86,11 +86,11 @@ class StakeholderSubmission(Document):
 		if changed:
 			frappe.throw(
 				_(
-					"{0} was decided ({1}): what the sender sent can no longer be changed ({2}). "
+					"{0} was decided on {1}: what the sender sent can no longer be changed ({2}). "
 					"Add a comment with the correction and why."
 				).format(
 					self.name,
-					_(before.workflow_state),
+					frappe.format(before.first_decided_on or before.moderated_on, {"fieldtype": "Date"}),
 					", ".join(_(self.meta.get_label(field)) for field in changed),
 				),
 				title=_("The sender's record"),
@@ -136,3 +136,5 @@ class StakeholderSubmission(Document):
 		self.published = int(decided)
 		self.moderated_by = frappe.session.user
 		self.moderated_on = nowdate()
+		if decided and not self.first_decided_on:
+			self.first_decided_on = self.moderated_on

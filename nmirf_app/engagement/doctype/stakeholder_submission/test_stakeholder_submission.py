@@ -36,6 +36,41 @@ def send_as_guest(**values):
 		frappe.set_user("Administrator")
 
 
+def ensure_outgoing_email_account():
+	"""Frappe queues e-mail only with a default outgoing account (none is ever reached in tests)."""
+	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": "NMIRF test outbox",
+				"email_id": "outbox@nmirf-test.example",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "localhost",
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+
+
+def mails_about(name: str) -> list[dict]:
+	"""The e-mails queued about a record, oldest first, with their recipients."""
+	from email import message_from_string
+
+	mails = frappe.get_all(
+		"Email Queue",
+		filters={"reference_name": name},
+		fields=["name", "message"],
+		order_by="creation asc",
+	)
+	for mail in mails:
+		mail.recipients = frappe.get_all("Email Queue Recipient", {"parent": mail.name}, pluck="recipient")
+		# the queued message is MIME (quoted-printable): read the HTML part as a mail client would
+		parts = message_from_string(mail.message).walk()
+		html = next(part for part in parts if part.get_content_type() == "text/html")
+		mail.message = html.get_payload(decode=True).decode(html.get_content_charset() or "utf-8")
+	return mails
+
+
 class TestStakeholderSubmission(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -43,6 +78,7 @@ class TestStakeholderSubmission(FrappeTestCase):
 		cls.secretariat = make_user("secretariat.submissions", "NMIRF Secretariat")
 		cls.focal_point = make_user("fp.submissions", "NMIRF Focal Point")
 		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
+		ensure_outgoing_email_account()
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -141,3 +177,59 @@ class TestStakeholderSubmission(FrappeTestCase):
 		document, _figures = build_document(frappe.get_doc("State Report", report.name))
 		text = "\n".join(p.text for p in document.numbered_paragraphs())
 		self.assertNotIn("Our network documented", text)
+
+	def test_a_decided_submission_keeps_what_the_sender_sent(self):
+		from frappe.client import set_value
+
+		doc = send_as_guest(organisation="CSO before review")
+		self.step(doc.name, "Start review")
+		tidied = frappe.get_doc("Stakeholder Submission", doc.name)
+		tidied.organisation = "CSO (name tidied before the decision)"
+		as_user(self.secretariat, tidied.save)
+
+		tidied.reload()
+		tidied.public_reason = "Retained for the section on access to justice."
+		as_user(self.secretariat, tidied.save)
+		self.step(doc.name, "Take into account")
+		for user in (self.secretariat, "Administrator"):
+			decided = frappe.get_doc("Stakeholder Submission", doc.name)
+			decided.submission_text = "A different text"
+			with self.assertRaisesRegex(frappe.ValidationError, "can no longer be changed"):
+				as_user(user, decided.save)
+		with self.assertRaisesRegex(frappe.ValidationError, "can no longer be changed"):
+			as_user(self.secretariat, set_value, "Stakeholder Submission", doc.name, "email", "x@example.org")
+		decided = frappe.get_doc("Stakeholder Submission", doc.name)
+		decided.public_reason = "Retained for the section on access to justice (para. 41)."
+		as_user(self.secretariat, decided.save)  # the NMIRF's own words may still be corrected
+
+		self.step(doc.name, "Reopen")
+		reopened = frappe.get_doc("Stakeholder Submission", doc.name)
+		self.assertTrue(reopened.first_decided_on)
+		reopened.organisation = "Renamed after reopening"
+		with self.assertRaisesRegex(frappe.ValidationError, "can no longer be changed"):
+			as_user(self.secretariat, reopened.save)
+		self.assertEqual(
+			frappe.db.get_value("Stakeholder Submission", doc.name, "organisation"),
+			"CSO (name tidied before the decision)",
+		)
+
+	def test_the_sender_is_acknowledged_and_told_the_decision(self):
+		address = f"{frappe.generate_hash(length=8)}@cso.example"
+		doc = send_as_guest(email=address, subject="Budget <b>for</b> courts")
+		[acknowledgement] = mails_about(doc.name)
+		self.assertEqual(acknowledgement.recipients, [address])
+		self.assertIn(doc.name, acknowledgement.message)
+		self.assertIn("was received", acknowledgement.message)
+		for markup in ("<b>for", "<script", "<img"):
+			self.assertNotIn(markup, acknowledgement.message)
+
+		self.step(doc.name, "Start review")
+		self.assertEqual(len(mails_about(doc.name)), 1, "a review step is not a decision")
+		reason = frappe.get_doc("Stakeholder Submission", doc.name)
+		reason.public_reason = "Not retained: courts' budgets are outside this report's period."
+		as_user(self.secretariat, reason.save)
+		self.step(doc.name, "Do not retain")
+		acknowledgement, decision = mails_about(doc.name)
+		self.assertEqual(decision.recipients, [address])
+		self.assertIn("Not retained", decision.message)
+		self.assertIn("courts' budgets are outside this report's period", decision.message)

@@ -11,6 +11,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, escape_html
 
+from nmirf_app.core.plain_text import plain_text
+
 # What a link to the form may fill in: a recommendation page's "Send your input on this
 # recommendation" names the recommendation. Nothing a visitor types is ever taken from a URL.
 PREFILLED_FROM_LINK = ("recommendation",)
@@ -32,7 +34,7 @@ def get_context(context):
 	for field in fields:
 		if field.get("fieldname") == "recommendation" and recommendation:
 			# shown under the reference, so the sender sees what the input is about
-			field["description"] = escape_html(recommendation.title or "")
+			field["description"] = escape_html(plain_text(recommendation.title))
 
 
 def refuse_other_prefill():
