@@ -4,6 +4,7 @@
 secretariat moderates and publishes the decision with its reason; the portal shows only that."""
 
 import json
+from unittest.mock import patch
 
 import frappe
 from frappe.client import get as client_get
@@ -37,7 +38,9 @@ def send_as_guest(**values):
 
 
 def ensure_outgoing_email_account():
-	"""Frappe queues e-mail only with a default outgoing account (none is ever reached in tests)."""
+	"""Frappe queues e-mail only with a default outgoing account. Created in the test's transaction
+	(rolled back with it): left on the site, it would make every later test's e-mail go through
+	Frappe's test-mode sending, which commits."""
 	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
 		frappe.get_doc(
 			{
@@ -79,6 +82,10 @@ class TestStakeholderSubmission(FrappeTestCase):
 		cls.focal_point = make_user("fp.submissions", "NMIRF Focal Point")
 		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
 		ensure_outgoing_email_account()
+		# tests send queued e-mail at once, and Frappe commits each one's status: keep them queued
+		not_sent = patch("frappe.email.doctype.email_queue.email_queue.EmailQueue.send")
+		not_sent.start()
+		cls.addClassCleanup(not_sent.stop)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
