@@ -37,22 +37,27 @@ def send_as_guest(**values):
 		frappe.set_user("Administrator")
 
 
-def ensure_outgoing_email_account():
-	"""Frappe queues e-mail only with a default outgoing account. Created in the test's transaction
-	(rolled back with it): left on the site, it would make every later test's e-mail go through
-	Frappe's test-mode sending, which commits."""
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "NMIRF test outbox",
-				"email_id": "outbox@nmirf-test.example",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
+def queue_mail_without_sending(test_class):
+	"""Frappe queues e-mail only through an outgoing Email Account, and in tests sends each at once,
+	committing its status. A saved test account would make every later test's e-mail commit (and
+	keep that test's records on the site): these tests get an account that is never saved, and
+	their mail stays queued."""
+	outbox = frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "NMIRF test outbox",
+			"email_id": "outbox@nmirf-test.example",
+			"enable_outgoing": 1,
+		}
+	)
+	for patcher in (
+		patch(
+			"frappe.email.doctype.email_account.email_account.EmailAccount.find_outgoing", return_value=outbox
+		),
+		patch("frappe.email.doctype.email_queue.email_queue.EmailQueue.send"),
+	):
+		patcher.start()
+		test_class.addClassCleanup(patcher.stop)
 
 
 def mails_about(name: str) -> list[dict]:
@@ -81,11 +86,7 @@ class TestStakeholderSubmission(FrappeTestCase):
 		cls.secretariat = make_user("secretariat.submissions", "NMIRF Secretariat")
 		cls.focal_point = make_user("fp.submissions", "NMIRF Focal Point")
 		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
-		ensure_outgoing_email_account()
-		# tests send queued e-mail at once, and Frappe commits each one's status: keep them queued
-		not_sent = patch("frappe.email.doctype.email_queue.email_queue.EmailQueue.send")
-		not_sent.start()
-		cls.addClassCleanup(not_sent.stop)
+		queue_mail_without_sending(cls)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

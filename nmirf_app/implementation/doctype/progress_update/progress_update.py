@@ -18,6 +18,8 @@ class ProgressUpdate(Document):
 	def validate(self):
 		self.set_default_institution()
 		self.validate_subject()
+		# who validates is the institution's today: notifications (notifications.json) read this field
+		self.validator = frappe.db.get_value("Institution", self.institution, "validating_authority")
 		self.validate_institution_in_scope()
 		# in each state only the role that holds the update may change it: the validator cannot
 		# rewrite a draft, nor a focal point a submitted update

@@ -161,6 +161,61 @@ class TestProgressUpdate(FrappeTestCase):
 		with self.assertRaises(frappe.PermissionError):
 			self.step(self.validator, justice_update, "Validate")
 
+	def test_each_step_tells_the_person_who_acts_next(self):
+		"""The app's notifications (notifications.json), in the bell and by e-mail as each user's
+		Notification Settings choose: submitted -> the institution's validator, validated -> the
+		secretariat, returned (with the reason) and approved -> the focal point; nobody else."""
+
+		def told(user, update):
+			return frappe.get_all(
+				"Notification Log",
+				{"for_user": user, "document_name": update.name, "type": "Alert"},
+				["subject", "email_content"],
+				order_by="creation asc",
+			)
+
+		# on a recommendation of its own: approving changes the status the other tests start from
+		own = make_recommendation([self.health]).name
+		draft = self.draft(implementation_action=None, recommendation=own)
+		update = self.step(self.focal_point, draft, "Submit for validation")
+		self.assertEqual(update.validator, self.validator)
+		[to_validate] = told(self.validator, update)
+		self.assertIn("To validate", to_validate.subject)
+		self.assertIn(self.health, to_validate.subject)
+		self.assertEqual(told(self.secretariat, update), [], "the secretariat waits for the validation")
+
+		def give_reason():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.return_reason = "Say how many of the 1,200 were <b>midwives</b>."
+			doc.save()
+
+		as_user(self.validator, give_reason)
+		update = self.step(self.validator, frappe.get_doc("Progress Update", update.name), "Return")
+		[returned] = told(self.focal_point, update)
+		self.assertIn("Returned to you", returned.subject)
+		self.assertIn(
+			"Say how many of the 1,200 were midwives.", returned.email_content, "the reason, as text"
+		)
+		self.assertNotIn("<b>", returned.email_content)
+
+		update = self.step(self.focal_point, update, "Resubmit")
+		self.assertEqual(len(told(self.validator, update)), 2, "told again after the resubmission")
+		update = self.step(self.validator, update, "Validate")
+		[to_approve] = told(self.secretariat, update)
+		self.assertIn("To approve", to_approve.subject)
+		update = self.step(self.secretariat, update, "Approve")
+		self.assertIn("Approved", told(self.focal_point, update)[-1].subject)
+		self.assertEqual(told(self.other_focal_point, update), [], "another institution hears nothing")
+
+	def test_the_patch_names_the_validator_of_earlier_updates(self):
+		from nmirf_app.patches.v0_5.set_progress_update_validators import execute
+
+		update = self.draft()
+		frappe.db.set_value("Progress Update", update.name, "validator", None, update_modified=False)
+		execute()
+		execute()  # a second run changes nothing
+		self.assertEqual(frappe.db.get_value("Progress Update", update.name, "validator"), self.validator)
+
 
 class TestImplementationAssessment(FrappeTestCase):
 	def test_only_the_states_own_voices_set_the_status(self):

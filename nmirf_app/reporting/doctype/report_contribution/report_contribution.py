@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.model.document import Document
@@ -30,13 +29,9 @@ class ReportContribution(Document):
 		self.assign_to_focal_points()
 
 	def on_update(self):
-		if not self.get_doc_before_save() or not workflow_state_changed(self):
-			return  # a new request is announced by its assignment
-		if self.workflow_state == SUBMITTED and self.requested_by:
-			self.notify([self.requested_by], _("{0} sent its contribution: {1}"))
-		elif self.workflow_state == RETURNED:
-			self.notify(filter(None, [self.submitted_by]), _("Your contribution was returned: {1} ({0})"))
-		elif self.workflow_state == ACCEPTED:
+		# a new request is announced by its assignment; each review step by the app's notifications
+		# (notifications.json: sent, returned, accepted)
+		if self.get_doc_before_save() and workflow_state_changed(self) and self.workflow_state == ACCEPTED:
 			close_all_assignments(self.doctype, self.name)
 
 	def validate_subject(self):
@@ -87,18 +82,6 @@ class ReportContribution(Document):
 				),
 			},
 			ignore_permissions=True,  # part of the secretariat's request, whoever may see ToDos
-		)
-
-	def notify(self, users, subject: str):
-		make_notification_logs(
-			{
-				"type": "Alert",
-				"document_type": self.doctype,
-				"document_name": self.name,
-				"subject": subject.format(self.institution, self.section),
-				"from_user": frappe.session.user,
-			},
-			list(users),
 		)
 
 

@@ -114,6 +114,26 @@ class TestReportContribution(FrappeTestCase):
 			"accepting closes the institution's ToDo",
 		)
 
+		def told(user):
+			return frappe.get_all(
+				"Notification Log",
+				{"for_user": user, "document_name": name, "type": "Alert"},
+				["subject", "email_content"],
+				order_by="creation asc",
+			)
+
+		# the app's notifications (notifications.json): sent twice -> the secretariat member who
+		# asked; returned (with the reason) and accepted -> the focal point who sent it
+		self.assertEqual(
+			[row.subject.split(":")[0] for row in told(self.secretariat)],
+			["RC Ministry of Education sent its contribution"] * 2,
+		)
+		returned, accepted = told(self.focal_point)
+		self.assertIn("was returned", returned.subject)
+		self.assertIn("Give the figures per department.", returned.email_content)
+		self.assertIn("was accepted", accepted.subject)
+		self.assertEqual(told(self.other_focal_point), [])
+
 	def test_an_institution_sees_only_its_own_contributions(self):
 		education, labour = self.request()
 		visible = as_user(
