@@ -11,7 +11,8 @@ def active_main_focal_point(admin_api):
 	rows = resource_rows(
 		admin_api,
 		"Focal Point",
-		[["is_active", "=", 1], ["role_type", "=", "Main"]],
+		# demo people only: integration tests that commit leave users without the demo password
+		[["is_active", "=", 1], ["role_type", "=", "Main"], ["user", "like", "%@demo.nmirf.example"]],
 		fields=("user", "institution"),
 		order_by="institution asc",
 	)

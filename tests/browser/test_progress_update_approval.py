@@ -3,6 +3,7 @@ the secretariat approves in the desk — and the recommendation's status changes
 private: another institution's focal point cannot download it."""
 
 import json
+import time
 import uuid
 
 from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
@@ -47,6 +48,34 @@ def run_workflow_action(page, action):
 	confirm = page.locator(".modal.show .btn-modal-primary")
 	if confirm.count():
 		confirm.first.click()
+
+
+def bell(user, document_name):
+	"""What the user's notification bell holds about a document (their own Notification Log)."""
+	return [
+		row["subject"]
+		for row in resource_rows(
+			api_session(user, DEMO_PASSWORD),
+			"Notification Log",
+			[["document_name", "=", document_name], ["type", "=", "Alert"]],
+			("subject",),
+		)
+	]
+
+
+def told(user, document_name, words):
+	"""Waits for the notification (Frappe creates it in a background job) and returns its subject."""
+	for _ in range(60):
+		subjects = [subject for subject in bell(user, document_name) if words in subject]
+		if subjects:
+			return subjects[0]
+		time.sleep(0.5)
+	raise AssertionError(f"{user} was not told '{words}' about {document_name}: {bell(user, document_name)}")
+
+
+def open_bell(page):
+	page.locator(".dropdown-notifications .nav-link, .dropdown-notifications button").first.click()
+	return page.locator(".dropdown-notifications .notification-item, .dropdown-notifications .dropdown-item")
 
 
 def open_as(browser, user, url):
@@ -95,13 +124,30 @@ def test_update_goes_through_the_approval_and_sets_the_status(browser, page, adm
 	run_workflow_action(page, "Submit for validation")
 	expect(page.locator(".indicator-pill").filter(has_text="Submitted").first).to_be_visible(timeout=30_000)
 
-	validator_page = open_as(browser, validator, update_url)
+	update_name = update_url.rsplit("/", 1)[-1]
+	# the validator is told, in the bell; nobody else yet
+	told(validator, update_name, "To validate")
+	assert bell(SECRETARIAT, update_name) == []
+	validator_page = open_as(browser, validator, f"{BASE_URL}/app")
+	in_bell = open_bell(validator_page).filter(has_text="To validate").first
+	expect(in_bell).to_be_visible(timeout=30_000)
+	validator_page.screenshot(path=str(ARTIFACTS / "progress-update-validator-told.png"))
+	in_bell.click()  # one click from the bell to the update
+	validator_page.wait_for_url(f"**/app/progress-update/{update_name}", timeout=30_000)
+	expect(validator_page.locator(".indicator-pill").filter(has_text="Submitted").first).to_be_visible(
+		timeout=30_000
+	)
+	# (on the form reached from the bell's menu the workflow's Actions button did not appear in
+	# headless runs; reloading the page shows it)
+	validator_page.reload()
+	validator_page.wait_for_selector(".page-title", timeout=30_000)
 	run_workflow_action(validator_page, "Validate")
 	expect(validator_page.locator(".indicator-pill").filter(has_text="Validated").first).to_be_visible(
 		timeout=30_000
 	)
 	validator_page.context.close()
 
+	told(SECRETARIAT, update_name, "To approve")
 	secretariat_page = open_as(browser, SECRETARIAT, update_url)
 	run_workflow_action(secretariat_page, "Approve")
 	expect(secretariat_page.locator(".indicator-pill").filter(has_text="Approved").first).to_be_visible(
@@ -114,8 +160,7 @@ def test_update_goes_through_the_approval_and_sets_the_status(browser, page, adm
 		"data"
 	]["implementation_status"]
 	assert status == "Partially implemented"
-
-	update_name = update_url.rsplit("/", 1)[-1]
+	told(focal_point, update_name, "Approved")
 	files = admin_api.get(
 		f"{BASE_URL}/api/resource/File",
 		params={
