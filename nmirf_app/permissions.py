@@ -5,24 +5,56 @@ exports and the REST API, and into a yes/no for single documents.
 """
 
 import frappe
-from frappe.query_builder import Criterion
+from frappe.query_builder import Criterion, Order
 from frappe.query_builder.functions import CurDate
 
 from nmirf_app.core.access import Scope, may_see_recommendation, recommendation_scopes
 
 
+def active_terms(day=None):
+	"""The Focal Point table and the condition of a term active on `day` (today by default): the
+	one rule of who acts for an institution, for the permissions and for everyone told or assigned."""
+	focal_point = frappe.qb.DocType("Focal Point")
+	day = day or CurDate()
+	condition = (focal_point.active_from <= day) & Criterion.any(
+		[focal_point.active_to.isnull(), focal_point.active_to >= day]
+	)
+	return focal_point, condition
+
+
+def active_focal_points(institutions: list[str] | None = None, day=None) -> dict[str, list[str]]:
+	"""The users who are active focal points of each institution on `day` (today by default), main
+	ones first; all institutions when none are named."""
+	focal_point, active = active_terms(day)
+	query = (
+		frappe.qb.from_(focal_point)
+		.select(focal_point.institution, focal_point.user)
+		.where(active)
+		.orderby(focal_point.institution)
+		.orderby(focal_point.role_type, order=Order.desc)  # Main before Alternate
+		.orderby(focal_point.user)
+	)
+	if institutions is not None:
+		if not institutions:
+			return {}
+		query = query.where(focal_point.institution.isin(list(institutions)))
+	people: dict[str, list[str]] = {}
+	for institution, user in query.run():
+		if user not in people.setdefault(institution, []):
+			people[institution].append(user)
+	return people
+
+
 def get_user_institutions(user: str | None = None) -> list[str]:
 	"""Institutions a user acts for today: as an active focal point or as validating authority."""
 	user = user or frappe.session.user
-	focal_point = frappe.qb.DocType("Focal Point")
+	focal_point, active = active_terms()
 	as_focal_point = (
 		frappe.qb.from_(focal_point)
 		.select(focal_point.institution)
 		.where(focal_point.user == user)
-		.where(focal_point.active_from <= CurDate())
-		.where(Criterion.any([focal_point.active_to.isnull(), focal_point.active_to >= CurDate()]))
-		.run(pluck=True)
-	)
+		.where(active)
+	).run(pluck=True)
 	as_validator = frappe.get_all("Institution", filters={"validating_authority": user}, pluck="name")
 	return sorted(set(as_focal_point) | set(as_validator))
 

@@ -2,15 +2,13 @@
 What goes to whom is decided in nmirf_app.core.reminders; this module gathers the deadlines and
 delivers through Frappe's notifications (bell and e-mail) and the e-mail queue."""
 
-from collections import defaultdict
-
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.utils import cint, get_url_to_form, getdate, nowdate
 
-from nmirf_app.core.focal_points import is_term_active
 from nmirf_app.core.reminders import Deadline, select_reminders, weekly_digest
+from nmirf_app.permissions import active_focal_points
 from nmirf_app.reporting.doctype.report_contribution.report_contribution import (
 	OPEN_STATES as CONTRIBUTION_OPEN_STATES,
 )
@@ -22,16 +20,6 @@ REMINDER_SUBJECTS = {
 	"escalated to validator": _("Your institution is {days} day(s) late: {title}"),
 	"escalated to secretariat": _("An institution is {days} day(s) late: {title}"),
 }
-
-
-def active_focal_points_by_institution(today) -> dict[str, list[str]]:
-	people = defaultdict(list)
-	for row in frappe.get_all(
-		"Focal Point", fields=["user", "institution", "active_from", "active_to"], limit_page_length=0
-	):
-		if is_term_active(getdate(row.active_from), getdate(row.active_to) if row.active_to else None, today):
-			people[row.institution].append(row.user)
-	return people
 
 
 def users_with_role(role: str) -> tuple[str, ...]:
@@ -55,7 +43,7 @@ def open_deadlines(
 	secretariat. Replies to special procedure communications belong to the institution preparing them
 	(else the secretariat). State reports not yet submitted belong to the secretariat, escalating to
 	the government approvers. late_only: only what was due before today; doctypes: only these."""
-	focal_points = active_focal_points_by_institution(today)
+	focal_points = active_focal_points(day=today)
 	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
 	secretariat = secretariat_users()
 	deadlines, documents = [], {}

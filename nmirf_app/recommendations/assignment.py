@@ -6,24 +6,15 @@ import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.form.assign_to import add as add_assignment
-from frappe.utils import getdate, nowdate
 
-from nmirf_app.core.focal_points import is_term_active
 from nmirf_app.implementation.tasks import secretariat_users
-from nmirf_app.permissions import get_user_institutions
+from nmirf_app.permissions import active_focal_points, get_user_institutions
 
 RESPONSES = ("Accepted", "Disputed")
 
 
 def active_focal_point_users(institution: str) -> list[str]:
-	today = getdate(nowdate())
-	return [
-		row.user
-		for row in frappe.get_all(
-			"Focal Point", filters={"institution": institution}, fields=["user", "active_from", "active_to"]
-		)
-		if is_term_active(getdate(row.active_from), getdate(row.active_to) if row.active_to else None, today)
-	]
+	return active_focal_points([institution]).get(institution, [])
 
 
 def assign_new_institutions(doc):

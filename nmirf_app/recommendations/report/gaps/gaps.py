@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, getdate, nowdate
 
-from nmirf_app.permissions import institutions_in_scope
+from nmirf_app.permissions import active_terms, institutions_in_scope
 from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.report_columns import column, record_columns
 
@@ -77,17 +77,25 @@ def institutions_without_focal_point(today):
 	scope = institutions_in_scope(frappe.session.user)
 	if scope is not None and not scope:
 		return []
-	rows = frappe.db.sql(
-		f"""select i.name, i.institution_name as title
-		from `tabInstitution` i
-		where i.is_active = 1 and i.is_state_body = 1
-		{"and i.name in %(scope)s" if scope is not None else ""}
-		and not exists (select 1 from `tabFocal Point` fp where fp.institution = i.name
-			and fp.active_from <= %(today)s and (fp.active_to is null or fp.active_to >= %(today)s))
-		order by i.name""",
-		{"today": today, "scope": tuple(scope or ())},
-		as_dict=True,
+	institution = frappe.qb.DocType("Institution")
+	focal_point, active = active_terms(today)
+	with_focal_point = (
+		frappe.qb.from_(focal_point)
+		.select(focal_point.institution)
+		.where(active)
+		.where(focal_point.institution.isnotnull())  # a NULL in NOT IN would hide every institution
 	)
+	query = (
+		frappe.qb.from_(institution)
+		.select(institution.name, institution.institution_name.as_("title"))
+		.where(institution.is_active == 1)
+		.where(institution.is_state_body == 1)
+		.where(institution.name.notin(with_focal_point))
+		.orderby(institution.name)
+	)
+	if scope is not None:
+		query = query.where(institution.name.isin(scope))
+	rows = query.run(as_dict=True)
 	return [
 		{
 			"gap": _(NO_FOCAL_POINT),
