@@ -30,13 +30,19 @@ def pdf_with_script() -> bytes:
 	)
 
 
-def pdf_from_objects(objects: list[bytes], root: int = 1) -> bytes:
-	"""A PDF written by hand, with a correct cross-reference table."""
+def pdf_objects(objects: list[bytes]) -> tuple[bytearray, list[int]]:
+	"""A PDF's header and numbered objects, with each object's offset (for a cross-reference)."""
 	out = bytearray(b"%PDF-1.7\n")
 	offsets = []
 	for number, body in enumerate(objects, start=1):
 		offsets.append(len(out))
 		out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+	return out, offsets
+
+
+def pdf_from_objects(objects: list[bytes], root: int = 1) -> bytes:
+	"""A PDF written by hand, with a correct cross-reference table."""
+	out, offsets = pdf_objects(objects)
 	xref = len(out)
 	out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
 	out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
@@ -59,11 +65,7 @@ def pdf_with_script_in_object_stream() -> bytes:
 		+ packed
 		+ b"\nendstream",
 	]
-	out = bytearray(b"%PDF-1.7\n")
-	offsets = []
-	for number, body in enumerate(bodies, start=1):
-		offsets.append(len(out))
-		out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+	out, offsets = pdf_objects(bodies)
 	xref_offset = len(out)
 	rows = [struct.pack(">BIH", 0, 0, 0xFFFF)]
 	rows += [struct.pack(">BIH", 1, offset, 0) for offset in offsets]

@@ -58,6 +58,15 @@ class TestProgressUpdate(FrappeTestCase):
 	def step(self, user, update, action):
 		return as_user(user, apply_workflow, update.as_dict(), action)
 
+	def return_with_reason(self, user, update, reason):
+		def give_reason():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.return_reason = reason
+			doc.save()
+
+		as_user(user, give_reason)
+		return self.step(user, frappe.get_doc("Progress Update", update.name), "Return")
+
 	def test_full_approval_changes_the_recommendations_status(self):
 		self.assertEqual(
 			frappe.db.get_value("Recommendation", self.recommendation, "implementation_status"), "Not started"
@@ -114,13 +123,7 @@ class TestProgressUpdate(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Reason for return"):
 			self.step(self.validator, update, "Return")
 
-		def give_reason():
-			doc = frappe.get_doc("Progress Update", update.name)
-			doc.return_reason = "Attach the training attendance lists."
-			doc.save()
-
-		as_user(self.validator, give_reason)
-		update = self.step(self.validator, frappe.get_doc("Progress Update", update.name), "Return")
+		update = self.return_with_reason(self.validator, update, "Attach the training attendance lists.")
 		self.assertEqual(update.workflow_state, "Returned")
 		update = self.step(self.focal_point, update, "Resubmit")
 		self.assertEqual(update.workflow_state, "Submitted")
@@ -184,13 +187,9 @@ class TestProgressUpdate(FrappeTestCase):
 		self.assertIn(self.health, to_validate.subject)
 		self.assertEqual(told(self.secretariat, update), [], "the secretariat waits for the validation")
 
-		def give_reason():
-			doc = frappe.get_doc("Progress Update", update.name)
-			doc.return_reason = "Say how many of the 1,200 were <b>midwives</b>."
-			doc.save()
-
-		as_user(self.validator, give_reason)
-		update = self.step(self.validator, frappe.get_doc("Progress Update", update.name), "Return")
+		update = self.return_with_reason(
+			self.validator, update, "Say how many of the 1,200 were <b>midwives</b>."
+		)
 		[returned] = told(self.focal_point, update)
 		self.assertIn("Returned to you", returned.subject)
 		self.assertIn(
