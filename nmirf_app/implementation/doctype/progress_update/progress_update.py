@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import nowdate
 
+from nmirf_app.core.plain_text import plain_text
 from nmirf_app.implementation.status import refresh_recommendation_status
 from nmirf_app.permissions import institutions_in_scope
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
@@ -14,12 +15,24 @@ from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_chan
 STEP_FIELDS = {"Submitted": "submitted_by", "Validated": "validated_by", "Approved": "approved_by"}
 
 
+def reports_on(recommendation: str | None, action: str | None) -> str:
+	"""What an update reports on, as people read it in lists, titles and notifications:
+	"UPR-2-118.103 — Increase the budget…" (the recommendation when it names one, else the action)."""
+	if recommendation:
+		reference, title = recommendation, frappe.db.get_value("Recommendation", recommendation, "title")
+	else:
+		reference, title = action, frappe.db.get_value("Implementation Action", action, "action_title")
+	text = f"{reference} — {plain_text(title)}" if title else reference or ""
+	return text if len(text) <= 240 else text[:239] + "…"
+
+
 class ProgressUpdate(Document):
 	def validate(self):
 		self.set_default_institution()
 		self.validate_subject()
 		# who validates is the institution's today: notifications (notifications.json) read this field
 		self.validator = frappe.db.get_value("Institution", self.institution, "validating_authority")
+		self.reports_on = reports_on(self.recommendation, self.implementation_action)
 		self.validate_institution_in_scope()
 		# in each state only the role that holds the update may change it: the validator cannot
 		# rewrite a draft, nor a focal point a submitted update

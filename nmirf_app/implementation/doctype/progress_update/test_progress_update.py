@@ -184,6 +184,8 @@ class TestProgressUpdate(FrappeTestCase):
 		self.assertEqual(update.validator, self.validator)
 		[to_validate] = told(self.validator, update)
 		self.assertIn("To validate", to_validate.subject)
+		self.assertTrue(update.reports_on.startswith(f"{own} — "), "the update names what it reports on")
+		self.assertIn(update.reports_on, to_validate.subject)
 		self.assertIn(self.health, to_validate.subject)
 		self.assertEqual(told(self.secretariat, update), [], "the secretariat waits for the validation")
 
@@ -206,14 +208,19 @@ class TestProgressUpdate(FrappeTestCase):
 		self.assertIn("Approved", told(self.focal_point, update)[-1].subject)
 		self.assertEqual(told(self.other_focal_point, update), [], "another institution hears nothing")
 
-	def test_the_patch_names_the_validator_of_earlier_updates(self):
-		from nmirf_app.patches.v0_5.set_progress_update_validators import execute
+	def test_the_patch_fills_the_validator_and_title_of_earlier_updates(self):
+		from nmirf_app.patches.v0_5.fill_progress_update_review_fields import execute
 
 		update = self.draft()
-		frappe.db.set_value("Progress Update", update.name, "validator", None, update_modified=False)
+		frappe.db.set_value(
+			"Progress Update", update.name, {"validator": None, "reports_on": None}, update_modified=False
+		)
 		execute()
 		execute()  # a second run changes nothing
-		self.assertEqual(frappe.db.get_value("Progress Update", update.name, "validator"), self.validator)
+		self.assertEqual(
+			frappe.db.get_value("Progress Update", update.name, ["validator", "reports_on"]),
+			(self.validator, f"{self.action} — Train primary health staff on maternal care protocols"),
+		)
 
 
 class TestImplementationAssessment(FrappeTestCase):
