@@ -118,3 +118,14 @@ def make_private_file(file_name: str, content: bytes) -> str:
 		.insert(ignore_permissions=True)
 		.file_url
 	)
+
+
+def alerts_for(user: str, document_name: str) -> list:
+	"""What a user's notification bell holds about a document (the app's notifications are Alerts),
+	oldest first, with the e-mail text each carries."""
+	return frappe.get_all(
+		"Notification Log",
+		{"for_user": user, "document_name": document_name, "type": "Alert"},
+		["subject", "email_content"],
+		order_by="creation asc",
+	)

@@ -109,3 +109,15 @@ def test_title_drops_the_paragraph_number_and_cuts_at_a_word():
 )
 def test_title_skips_the_treaty_body_opening_formula(text, title):
 	assert make_title(text) == title
+
+
+def test_a_record_reads_as_its_reference_and_title():
+	from nmirf_app.core.references import reference_with_title
+
+	assert (
+		reference_with_title("UPR-2-118.103", "Increase the budget") == "UPR-2-118.103 — Increase the budget"
+	)
+	assert reference_with_title("ACT-2026-00001", None) == "ACT-2026-00001"
+	assert reference_with_title(None, "A title") == ""
+	long = reference_with_title("CRC-2023-18", "x" * 300)
+	assert len(long) == 240 and long.endswith("…") and long.startswith("CRC-2023-18 — x")

@@ -114,3 +114,10 @@ def make_title(text: str | None, limit: int = 140) -> str:
 	if " " in cut:
 		cut = cut[: cut.rfind(" ")]
 	return cut.rstrip(" ,;:") + "…"
+
+
+def reference_with_title(reference: str | None, title: str | None, limit: int = 240) -> str:
+	"""A record as people read it in lists, titles and notifications: "UPR-2-118.103 — Increase the
+	budget…", the reference alone when there is no title, cut to `limit` characters."""
+	text = f"{reference} — {title}" if reference and title else reference or ""
+	return text if len(text) <= limit else text[: limit - 1] + "…"

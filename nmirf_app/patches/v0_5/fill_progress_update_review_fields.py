@@ -4,6 +4,9 @@ these fields existed."""
 
 import frappe
 
+from nmirf_app.core.plain_text import plain_text
+from nmirf_app.core.references import reference_with_title
+
 
 def execute():
 	update = frappe.qb.DocType("Progress Update")
@@ -16,14 +19,24 @@ def execute():
 		.where(update.validator.isnull())
 		.run()
 	)
-	from nmirf_app.implementation.doctype.progress_update.progress_update import reports_on
-
-	for name, recommendation, action in frappe.get_all(
+	updates = frappe.get_all(
 		"Progress Update",
 		filters={"reports_on": ("is", "not set")},
 		fields=["name", "recommendation", "implementation_action"],
-		as_list=True,
-	):
-		frappe.db.set_value(
-			"Progress Update", name, "reports_on", reports_on(recommendation, action), update_modified=False
-		)
+	)
+	# the titles in two queries, not two per update (a State holds tens of thousands of updates)
+	titles = {
+		**titles_of("Recommendation", "title", {row.recommendation for row in updates}),
+		**titles_of("Implementation Action", "action_title", {row.implementation_action for row in updates}),
+	}
+	for row in updates:
+		subject = row.recommendation or row.implementation_action
+		text = reference_with_title(subject, plain_text(titles.get(subject)))
+		frappe.db.set_value("Progress Update", row.name, "reports_on", text, update_modified=False)
+
+
+def titles_of(doctype: str, field: str, names: set) -> dict[str, str]:
+	names = sorted(name for name in names if name)
+	return (
+		dict(frappe.get_all(doctype, {"name": ("in", names)}, ["name", field], as_list=True)) if names else {}
+	)

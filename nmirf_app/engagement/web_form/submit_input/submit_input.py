@@ -21,8 +21,9 @@ NOT_FIELDS = ("_lang",)
 
 
 def get_context(context):
+	recommendation = linked_recommendation()
 	if frappe.form_dict.is_new:
-		refuse_other_prefill()
+		refuse_other_prefill(recommendation)
 	context.nmirf_sent_message = _(
 		"Your reference is {0}. An acknowledgement was sent to {1}; quote the reference to ask about your input."
 	)
@@ -30,18 +31,16 @@ def get_context(context):
 	if not cint(frappe.db.get_single_value("NMIRF Settings", "accept_submission_attachments")):
 		# an upload field that can only fail says nothing useful: it is not offered at all
 		fields[:] = [field for field in fields if field.get("fieldtype") != "Attach"]
-	recommendation = linked_recommendation()
 	for field in fields:
 		if field.get("fieldname") == "recommendation" and recommendation:
 			# shown under the reference, so the sender sees what the input is about
 			field["description"] = escape_html(plain_text(recommendation.title))
 
 
-def refuse_other_prefill():
+def refuse_other_prefill(recommendation):
 	"""A link bringing anything else, or naming no published recommendation, is followed to the
 	form without it (before the page, and so its script, is ever sent)."""
 	args = frappe.request.args if getattr(frappe, "request", None) else {}
-	recommendation = linked_recommendation()
 	named_exactly = recommendation and args.get("recommendation") == recommendation.name
 	if not set(args) - set(PREFILLED_FROM_LINK) - set(NOT_FIELDS) and (
 		"recommendation" not in args or named_exactly

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import nowdate
 
 from nmirf_app.core.plain_text import plain_text
+from nmirf_app.core.references import reference_with_title
 from nmirf_app.implementation.status import refresh_recommendation_status
 from nmirf_app.permissions import institutions_in_scope
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
@@ -16,14 +17,13 @@ STEP_FIELDS = {"Submitted": "submitted_by", "Validated": "validated_by", "Approv
 
 
 def reports_on(recommendation: str | None, action: str | None) -> str:
-	"""What an update reports on, as people read it in lists, titles and notifications:
-	"UPR-2-118.103 — Increase the budget…" (the recommendation when it names one, else the action)."""
+	"""What an update reports on: the recommendation when it names one, else the action, with its
+	title (core.references.reference_with_title)."""
 	if recommendation:
-		reference, title = recommendation, frappe.db.get_value("Recommendation", recommendation, "title")
+		title = frappe.db.get_value("Recommendation", recommendation, "title")
 	else:
-		reference, title = action, frappe.db.get_value("Implementation Action", action, "action_title")
-	text = f"{reference} — {plain_text(title)}" if title else reference or ""
-	return text if len(text) <= 240 else text[:239] + "…"
+		title = frappe.db.get_value("Implementation Action", action, "action_title")
+	return reference_with_title(recommendation or action, plain_text(title))
 
 
 class ProgressUpdate(Document):

@@ -7,7 +7,14 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	alerts_for,
+	as_user,
+	make_focal_point,
+	make_institution,
+	make_recommendation,
+	make_user,
+)
 
 
 class TestProgressUpdate(FrappeTestCase):
@@ -170,12 +177,7 @@ class TestProgressUpdate(FrappeTestCase):
 		secretariat, returned (with the reason) and approved -> the focal point; nobody else."""
 
 		def told(user, update):
-			return frappe.get_all(
-				"Notification Log",
-				{"for_user": user, "document_name": update.name, "type": "Alert"},
-				["subject", "email_content"],
-				order_by="creation asc",
-			)
+			return alerts_for(user, update.name)
 
 		# on a recommendation of its own: approving changes the status the other tests start from
 		own = make_recommendation([self.health]).name

@@ -10,7 +10,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from nmirf_app.implementation.tasks import send_deadline_reminders
 from nmirf_app.reporting.doctype.report_contribution.report_contribution import request_contributions
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_user
+from nmirf_app.testing import alerts_for, as_user, make_focal_point, make_institution, make_user
 
 
 class TestReportContribution(FrappeTestCase):
@@ -115,12 +115,7 @@ class TestReportContribution(FrappeTestCase):
 		)
 
 		def told(user):
-			return frappe.get_all(
-				"Notification Log",
-				{"for_user": user, "document_name": name, "type": "Alert"},
-				["subject", "email_content"],
-				order_by="creation asc",
-			)
+			return alerts_for(user, name)
 
 		# the app's notifications (notifications.json): sent twice -> the secretariat member who
 		# asked; returned (with the reason) and accepted -> the focal point who sent it
