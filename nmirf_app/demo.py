@@ -11,6 +11,7 @@ from frappe.utils.password import update_password
 from nmirf_app.core.demo_data import DemoDataset, build_demo_dataset
 from nmirf_app.core.references import build_dedupe_key
 from nmirf_app.install import load_reference_data
+from nmirf_app.recommendations.assignment import one_task_per_person
 from nmirf_app.utils import ensure_user_has_role
 
 
@@ -167,6 +168,21 @@ def load_clusters(dataset: DemoDataset) -> int:
 
 
 def load_recommendations(dataset: DemoDataset, progress: Callable) -> int:
+	# each focal point gets one task listing the demo's assignments, not one per recommendation
+	with one_task_per_person():
+		names_by_source = insert_recommendations(dataset, progress)
+	for recommendation in dataset.recommendations:
+		if recommendation.repeats:
+			name = names_by_source[(recommendation.document_symbol, recommendation.paragraph)]
+			earlier = names_by_source.get(tuple(recommendation.repeats))
+			if earlier:
+				frappe.db.set_value(
+					"Recommendation", name, "repeats_recommendation", earlier, update_modified=False
+				)
+	return len(dataset.recommendations)
+
+
+def insert_recommendations(dataset: DemoDataset, progress: Callable) -> dict:
 	names_by_source = {}
 	for index, recommendation in enumerate(dataset.recommendations, start=1):
 		key = build_dedupe_key(uhri_annotation_id=recommendation.uhri_annotation_id)
@@ -209,12 +225,4 @@ def load_recommendations(dataset: DemoDataset, progress: Callable) -> int:
 		names_by_source[(recommendation.document_symbol, recommendation.paragraph)] = name
 		if index % 50 == 0:
 			progress(f"  recommendations: {index}/{len(dataset.recommendations)}")
-	for recommendation in dataset.recommendations:
-		if recommendation.repeats:
-			name = names_by_source[(recommendation.document_symbol, recommendation.paragraph)]
-			earlier = names_by_source.get(tuple(recommendation.repeats))
-			if earlier:
-				frappe.db.set_value(
-					"Recommendation", name, "repeats_recommendation", earlier, update_modified=False
-				)
-	return len(dataset.recommendations)
+	return names_by_source

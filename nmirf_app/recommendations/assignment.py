@@ -2,11 +2,22 @@
 their focal points get a ToDo (desk ToDo list and notification bell) and accept or dispute it;
 disputes come back to the secretariat."""
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.form.assign_to import add as add_assignment
+from frappe.utils import escape_html, formatdate, getdate, nowdate
 
+from nmirf_app.core.assignment_tasks import (
+	LISTED_IN_A_TASK,
+	Assignment,
+	response_due,
+	shared_cluster,
+	task_due,
+	tasks_by_person,
+)
 from nmirf_app.implementation.tasks import secretariat_users
 from nmirf_app.permissions import active_focal_points, get_user_institutions
 
@@ -17,26 +28,180 @@ def active_focal_point_users(institution: str) -> list[str]:
 	return active_focal_points([institution]).get(institution, [])
 
 
+def set_response_deadlines(doc):
+	"""Before a save: each institution newly asked to answer gets its answer date."""
+	days = frappe.db.get_single_value("NMIRF Settings", "assignment_response_days")
+	for row in doc.responsible_institutions:
+		if row.assignment_status == "Assigned" and not row.response_due:
+			row.response_due = response_due(getdate(nowdate()), days)
+
+
 def assign_new_institutions(doc):
-	"""After a save: each newly responsible institution's focal points are assigned the recommendation."""
+	"""After a save: each newly responsible institution's focal points are asked to accept or
+	dispute the recommendation, at once or, inside one_task_per_person(), in one list each."""
 	before = doc.get_doc_before_save()
 	known = {row.institution for row in before.responsible_institutions} if before else set()
-	for row in doc.responsible_institutions:
-		if row.institution in known:
+	assignments = [
+		Assignment(
+			user=user,
+			institution=row.institution,
+			recommendation=doc.name,
+			title=doc.title,
+			role=row.role,
+			due=getdate(row.response_due or nowdate()),
+			row=row.name,
+			cluster=doc.cluster,
+		)
+		for row in doc.responsible_institutions
+		if row.institution not in known and row.assignment_status == "Assigned"
+		for user in active_focal_point_users(row.institution)
+	]
+	if frappe.flags.nmirf_assignment_step is not None:
+		frappe.flags.nmirf_assignment_step.extend(assignments)
+	else:
+		create_assignment_tasks(assignments)
+
+
+@contextmanager
+def one_task_per_person():
+	"""Within it, the assignments that saves make are gathered; when it ends each person gets one
+	task listing theirs (a task of its own on the record when there is only one)."""
+	if frappe.flags.nmirf_assignment_step is not None:  # already inside a step
+		yield
+		return
+	frappe.flags.nmirf_assignment_step = []
+	try:
+		yield
+		assignments = frappe.flags.nmirf_assignment_step
+	finally:
+		frappe.flags.nmirf_assignment_step = None
+	create_assignment_tasks(assignments)
+
+
+def create_assignment_tasks(assignments: list[Assignment]):
+	for user, theirs in tasks_by_person(assignments).items():
+		task = task_for_one(theirs[0]) if len(theirs) == 1 else task_for_many(user, theirs)
+		for assignment in theirs:
+			remember_task(assignment.row, task)
+
+
+def task_for_one(assignment: Assignment) -> str:
+	add_assignment(
+		{
+			"assign_to": [assignment.user],
+			"doctype": "Recommendation",
+			"name": assignment.recommendation,
+			"date": assignment.due,
+			"description": _("{0} is the {1} institution for {2} — {3}. Accept or dispute it by {4}.").format(
+				assignment.institution,
+				_(assignment.role).lower(),
+				assignment.recommendation,
+				assignment.title,
+				formatdate(assignment.due),
+			),
+		},
+		ignore_permissions=True,  # assigning is part of the secretariat's save, whoever may see ToDos
+	)
+	return frappe.db.get_value(
+		"ToDo",
+		{
+			"reference_type": "Recommendation",
+			"reference_name": assignment.recommendation,
+			"allocated_to": assignment.user,
+			"status": "Open",
+		},
+		"name",
+		order_by="creation desc",
+	)
+
+
+def task_for_many(user: str, assignments: list[Assignment]) -> str:
+	"""One ToDo listing a person's assignments of one step, with one bell notification."""
+	due = task_due(assignments)
+	institutions = sorted({assignment.institution for assignment in assignments})
+	listed = "".join(
+		'<li><a href="/app/recommendation/{0}">{0}</a> — {1} ({2}{3})</li>'.format(
+			escape_html(assignment.recommendation),
+			escape_html(assignment.title or ""),
+			escape_html(_(assignment.role)),
+			", " + escape_html(assignment.institution) if len(institutions) > 1 else "",
+		)
+		for assignment in assignments[:LISTED_IN_A_TASK]
+	)
+	if len(assignments) > LISTED_IN_A_TASK:
+		listed += "<li>" + _("and {0} more").format(len(assignments) - LISTED_IN_A_TASK) + "</li>"
+	summary = _("{0} recommendations assigned to {1}: accept or dispute each by {2}.").format(
+		len(assignments), ", ".join(institutions), formatdate(due)
+	)
+	cluster = shared_cluster(assignments)
+	todo = frappe.get_doc(
+		{
+			"doctype": "ToDo",
+			"allocated_to": user,
+			"assigned_by": frappe.session.user,
+			"date": due,
+			"status": "Open",
+			"priority": "Medium",
+			"reference_type": "Recommendation Cluster" if cluster else None,
+			"reference_name": cluster,
+			"description": "<p>{}</p><p>{}</p><ul>{}</ul>".format(
+				escape_html(summary),
+				_('Answer them in <a href="/app/nmirf-my-work">My work</a>.'),
+				listed,
+			),
+		}
+	).insert(ignore_permissions=True)  # part of the secretariat's step, whoever may see ToDos
+	make_notification_logs(
+		{
+			"type": "Assignment",
+			"document_type": "ToDo",
+			"document_name": todo.name,
+			"subject": summary,
+			"from_user": frappe.session.user,
+			"email_content": todo.description,
+		},
+		[user],
+	)
+	return todo.name
+
+
+def remember_task(row: str, task: str | None):
+	"""The row keeps the tasks that ask for its answer, so that answering closes them."""
+	if not task:
+		return
+	known = (frappe.db.get_value("Recommendation Institution", row, "assignment_tasks") or "").split()
+	if task not in known:
+		frappe.db.set_value(
+			"Recommendation Institution",
+			row,
+			"assignment_tasks",
+			" ".join([*known, task]),
+			update_modified=False,
+		)
+
+
+def close_answered_tasks(row_name: str, tasks: str | None, recommendation: str):
+	"""A task on the record closes with the answer; a list closes when its last assignment is answered."""
+	for task in (tasks or "").split():
+		reference = frappe.db.get_value(
+			"ToDo", task, ["reference_type", "reference_name", "status"], as_dict=True
+		)
+		if not reference or reference.status != "Open":
 			continue
-		users = active_focal_point_users(row.institution)
-		if users:
-			add_assignment(
-				{
-					"assign_to": users,
-					"doctype": doc.doctype,
-					"name": doc.name,
-					"description": _(
-						"{0} is responsible ({1}) for this recommendation: accept or dispute it."
-					).format(row.institution, _(row.role)),
-				},
-				ignore_permissions=True,  # assigning is part of the secretariat's save, whoever may see ToDos
-			)
+		if reference.reference_type == "Recommendation" and reference.reference_name == recommendation:
+			frappe.db.set_value("ToDo", task, "status", "Closed")
+			continue
+		still_waiting = frappe.get_all(
+			"Recommendation Institution",
+			filters={
+				"name": ("!=", row_name),
+				"assignment_status": "Assigned",
+				"assignment_tasks": ("like", f"%{task}%"),
+			},
+			limit=1,
+		)
+		if not still_waiting:
+			frappe.db.set_value("ToDo", task, "status", "Closed")
 
 
 @frappe.whitelist()
@@ -66,6 +231,7 @@ def respond_to_assignment(recommendation: str, institution: str, response: str, 
 	doc.add_comment(
 		"Info", _("{0} {1} the assignment. {2}").format(institution, _(response).lower(), reason or "")
 	)
+	close_answered_tasks(row.name, row.assignment_tasks, recommendation)
 	for todo in frappe.get_all(
 		"ToDo",
 		filters={
@@ -153,6 +319,13 @@ def recommendations_lacking(cluster: str, institution: str) -> list[str]:
 
 
 def add_institution(recommendations: list[str], institution: str, role: str) -> int:
+	added = 0
+	with one_task_per_person():
+		added = add_institution_to_each(recommendations, institution, role)
+	return added
+
+
+def add_institution_to_each(recommendations: list[str], institution: str, role: str) -> int:
 	added = 0
 	for name in recommendations:
 		doc = frappe.get_doc("Recommendation", name)

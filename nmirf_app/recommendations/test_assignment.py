@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, nowdate
+from frappe.utils import add_days, formatdate, nowdate
 
 from nmirf_app.recommendations.assignment import assign_institution_to_cluster, respond_to_assignment
 from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
@@ -72,16 +72,63 @@ class TestAssignment(FrappeTestCase):
 		cluster = frappe.get_doc(
 			{"doctype": "Recommendation Cluster", "cluster_name": "Assign Test Culture"}
 		).insert()
-		names = [make_recommendation([self.education], cluster=cluster.name).name for _ in range(3)]
+		for _ in range(3):
+			make_recommendation([self.education], cluster=cluster.name)
 		frappe.set_user(self.secretariat)
 		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), {"assigned": 3})
 		self.assertEqual(assign_institution_to_cluster(cluster.name, self.culture), {"assigned": 0})
 		frappe.set_user("Administrator")
-		for name in names:
-			self.assertEqual(len(open_todos(self.other, name)), 1)
 		frappe.set_user(self.other)
 		with self.assertRaises(frappe.PermissionError):
 			assign_institution_to_cluster(cluster.name, self.culture)
+
+	def test_a_task_names_the_recommendation_and_falls_due_on_the_answer_date(self):
+		frappe.db.set_single_value("NMIRF Settings", "assignment_response_days", 10)
+		recommendation = make_recommendation([self.education])
+		[todo] = frappe.get_all(
+			"ToDo",
+			{"allocated_to": self.focal_point, "reference_name": recommendation.name, "status": "Open"},
+			["date", "description"],
+		)
+		due = add_days(nowdate(), 10)
+		self.assertEqual(str(todo.date), due)
+		self.assertIn(recommendation.name, todo.description)
+		self.assertIn(recommendation.title[:40], todo.description)
+		self.assertIn(formatdate(due), todo.description)
+		self.assertEqual(str(recommendation.responsible_institutions[0].response_due), due)
+
+	def test_a_cluster_assignment_gives_each_focal_point_one_task_listing_it(self):
+		cluster = frappe.get_doc(
+			{
+				"doctype": "Recommendation Cluster",
+				"cluster_name": f"Assign Test {frappe.generate_hash(length=5)}",
+			}
+		).insert()
+		names = [make_recommendation([self.education], cluster=cluster.name).name for _ in range(3)]
+		alerts_before = frappe.db.count("Notification Log", {"for_user": self.other})
+		frappe.set_user(self.secretariat)
+		assign_institution_to_cluster(cluster.name, self.culture)
+		frappe.set_user("Administrator")
+		tasks = frappe.get_all(
+			"ToDo",
+			{"allocated_to": self.other, "status": "Open", "creation": (">=", add_days(nowdate(), 0))},
+			["name", "reference_type", "reference_name", "description"],
+		)
+		tasks = [task for task in tasks if task.reference_name == cluster.name]
+		self.assertEqual(len(tasks), 1, tasks)
+		self.assertEqual(tasks[0].reference_type, "Recommendation Cluster")
+		for name in names:
+			self.assertIn(name, tasks[0].description)
+			self.assertEqual(open_todos(self.other, name), [])
+		self.assertEqual(frappe.db.count("Notification Log", {"for_user": self.other}), alerts_before + 1)
+
+		# the list stays open until its last recommendation is answered
+		frappe.set_user(self.other)
+		respond_to_assignment(names[0], self.culture, "Accepted")
+		respond_to_assignment(names[1], self.culture, "Disputed", "Not ours.")
+		self.assertEqual(frappe.db.get_value("ToDo", tasks[0].name, "status"), "Open")
+		respond_to_assignment(names[2], self.culture, "Accepted")
+		self.assertEqual(frappe.db.get_value("ToDo", tasks[0].name, "status"), "Closed")
 
 	def test_a_large_cluster_is_assigned_in_a_background_job(self):
 		cluster = frappe.get_doc(

@@ -14,6 +14,7 @@ from nmirf_app.core.references import (
 )
 from nmirf_app.core.reporting_cycles import follow_up_deadline
 from nmirf_app.core.upr_text import upr_cycle_of_session
+from nmirf_app.recommendations.assignment import set_response_deadlines
 from nmirf_app.recommendations.indexes import add_composite_indexes
 from nmirf_app.recommendations.tags import drop_repeated_tags
 
@@ -37,6 +38,7 @@ class Recommendation(Document):
 		self.validate_upr_fields()
 		drop_repeated_tags(self)
 		self.validate_responsible_institutions()
+		set_response_deadlines(self)
 		self.validate_follow_up()
 		self.link_state_report()
 		self.set_dedupe_key()
