@@ -176,6 +176,19 @@ def test_report_is_standard_with_known_doctype_roles_and_an_execute_function(nam
 		assert "def execute(filters=None):" in path.with_suffix(".py").read_text()
 
 
+PAGES = {json.loads(path.read_text())["name"]: path for path in APP.glob("*/page/*/*.json")}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_is_standard_with_known_roles_and_a_script(name):
+	path = PAGES[name]
+	page = json.loads(path.read_text())
+	assert page["standard"] == "Yes" and page["module"] in MODULES
+	assert page["page_name"] == name and path.stem == name.replace("-", "_")
+	assert {role["role"] for role in page["roles"]} <= KNOWN_ROLES
+	assert f'frappe.pages["{name}"]' in path.with_suffix(".js").read_text()
+
+
 def test_every_workspace_link_and_shortcut_resolves():
 	workspaces = list(APP.glob("*/workspace/*/*.json"))
 	assert workspaces
@@ -187,8 +200,8 @@ def test_every_workspace_link_and_shortcut_resolves():
 				known = REPORTS if link["link_type"] == "Report" else KNOWN_DOCTYPES
 				assert link["link_to"] in known, f"{path.name}: {link['link_to']}"
 		for shortcut in workspace["shortcuts"]:
-			known = REPORTS if shortcut["type"] == "Report" else KNOWN_DOCTYPES
-			assert shortcut["link_to"] in known
+			known = {"Report": REPORTS, "Page": PAGES}.get(shortcut["type"], KNOWN_DOCTYPES)
+			assert shortcut["link_to"] in known, f"{path.name}: {shortcut['link_to']}"
 		blocks = json.loads(workspace["content"])
 		shortcut_labels = {shortcut["label"] for shortcut in workspace["shortcuts"]}
 		card_labels = {link["label"] for link in workspace["links"] if link["type"] == "Card Break"}

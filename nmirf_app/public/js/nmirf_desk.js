@@ -53,3 +53,12 @@ nmirf.recommendation_report_filters = function (extra = []) {
 		...extra,
 	];
 };
+
+// A focal point's or validator's desk opens on "My work": what waits for them, not a dashboard.
+$(document).on("app_ready", () => {
+	const at_desk_home = ["/app", "/app/"].includes(window.location.pathname);
+	const is_institution_user =
+		frappe.user.has_role(["NMIRF Focal Point", "NMIRF Institution Validator"]) &&
+		!frappe.user.has_role(["NMIRF Secretariat", "System Manager"]);
+	if (at_desk_home && is_institution_user) frappe.set_route("nmirf-my-work");
+});
