@@ -28,9 +28,9 @@ def test_within_a_section_the_earliest_deadline_comes_first_and_undated_last():
 	assert [i.reference for i in in_working_order(items)] == ["A", "B", "C"]
 
 
-def test_sections_keep_the_order_a_person_works_in():
-	items = [item("updates_to_approve", "X", date(2026, 1, 1)), item("assignments", "Y", date(2027, 1, 1))]
-	assert [i.section for i in in_working_order(items)] == ["assignments", "updates_to_approve"]
+def test_a_reviewers_queue_comes_before_their_institutions_own_work():
+	items = [item("assignments", "Y", date(2026, 1, 1)), item("updates_to_validate", "X", date(2027, 1, 1))]
+	assert [i.section for i in in_working_order(items)] == ["updates_to_validate", "assignments"]
 
 
 def test_the_summary_counts_what_is_late_and_what_is_near():

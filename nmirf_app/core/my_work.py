@@ -8,8 +8,14 @@ from datetime import date
 
 DUE_SOON_DAYS = 7
 
-# the sections of the page, in the order a person works through them
+# the sections of the page, in the order a person works through them: a reviewer's queue first
+# (others wait on it), then what their own institution owes
 SECTIONS = (
+	"updates_to_validate",  # validators: my institution's submitted updates
+	"updates_to_approve",  # secretariat: validated updates
+	"contributions_to_review",  # secretariat: submitted contributions
+	"disputed_assignments",  # secretariat: assignments an institution disputes
+	"public_input",  # secretariat: public input to moderate
 	"assignments",  # recommendations assigned to my institution: accept or dispute
 	"returned_updates",  # my progress updates sent back with a reason
 	"contributions",  # report contributions my institution owes
@@ -17,11 +23,6 @@ SECTIONS = (
 	"follow_up",  # recommendations under a follow-up procedure with a deadline
 	"communications",  # special procedure communications awaiting a reply
 	"decisions",  # meeting decisions I own
-	"updates_to_validate",  # validators: my institution's submitted updates
-	"updates_to_approve",  # secretariat: validated updates
-	"contributions_to_review",  # secretariat: submitted contributions
-	"disputed_assignments",  # secretariat: assignments an institution disputes
-	"public_input",  # secretariat: public input to moderate
 )
 
 

@@ -15,6 +15,8 @@ const NMIRF_MY_WORK_SECTIONS = {
 	public_input: __("Public input to moderate"),
 };
 
+const NMIRF_MY_WORK_FIRST_ROWS = 10;
+
 frappe.pages["nmirf-my-work"].on_page_load = function (wrapper) {
 	const page = frappe.ui.make_app_page({ parent: wrapper, title: __("My work"), single_column: true });
 	page.set_secondary_action(__("Refresh"), () => nmirf.my_work.load(page));
@@ -31,9 +33,9 @@ frappe.pages["nmirf-my-work"].on_page_show = function (wrapper) {
 frappe.provide("nmirf.my_work");
 
 nmirf.my_work.load = function (page) {
-	const body = $(page.body)
-		.empty()
-		.append(`<p class="text-muted">${__("Loading…")}</p>`);
+	// the list stays on screen while it is read again, so a click never makes the page jump
+	const body = $(page.body);
+	if (!body.children().length) body.append(`<p class="text-muted">${__("Loading…")}</p>`);
 	frappe.call("nmirf_app.recommendations.my_work.get_my_work").then(({ message }) => {
 		body.empty();
 		nmirf.my_work.render(body, message, page);
@@ -44,6 +46,7 @@ nmirf.my_work.due_badge = function (due, today) {
 	if (!due) return `<span class="indicator-pill gray">${__("No deadline")}</span>`;
 	const days = frappe.datetime.get_diff(due, today);
 	const date = frappe.datetime.str_to_user(due);
+	if (days < -60) return `<span class="indicator-pill red">${__("Overdue since {0}", [date])}</span>`;
 	if (days < 0)
 		return `<span class="indicator-pill red" title="${date}">${__("Overdue by {0} days", [-days])} · ${date}</span>`;
 	if (days === 0) return `<span class="indicator-pill orange">${__("Due today")}</span>`;
@@ -60,7 +63,7 @@ nmirf.my_work.render = function (body, work, page) {
 			total
 				? __("{0} things wait for you: {1} overdue, {2} due within a week.", [total, overdue, due_soon])
 				: __("Nothing waits for you today.")
-		}</p><p class="text-muted">${who}</p></div>`,
+		}</p><p class="text-muted">${who}</p></div>`
 	);
 	Object.entries(work.sections).forEach(([key, section]) => {
 		const block = $(`<section class="nmirf-my-work-section mb-5" data-section="${key}">
@@ -68,16 +71,17 @@ nmirf.my_work.render = function (body, work, page) {
 			<div class="list-group"></div></section>`).appendTo(body);
 		if (section.count > section.items.length)
 			block.append(`<p class="text-muted small">${__("The first {0} are shown.", [section.items.length])}</p>`);
-		section.items.forEach((item) => {
+		section.items.forEach((item, index) => {
+			const hidden = index >= NMIRF_MY_WORK_FIRST_ROWS ? "hidden" : "";
 			const row =
-				$(`<div class="list-group-item d-flex flex-wrap align-items-center justify-content-between nmirf-work-item">
+				$(`<div class="list-group-item nmirf-work-item ${hidden}"><div class="d-flex flex-wrap align-items-center justify-content-between">
 				<div class="mr-3" style="min-width: 0; flex: 1 1 24rem">
 					<div>${nmirf.my_work.due_badge(item.due, work.today)}
 						<a class="ml-2 font-weight-bold nmirf-work-reference" href="/app/${frappe.router.slug(item.doctype)}/${encodeURIComponent(item.name)}">${e(item.reference)}</a></div>
 					<div class="nmirf-work-title">${e(item.title || "")}</div>
 					${item.detail ? `<div class="text-muted small">${e(item.detail)}</div>` : ""}
 				</div>
-				<div class="nmirf-work-actions mt-2 mt-md-0"></div></div>`).appendTo(block.find(".list-group"));
+				<div class="nmirf-work-actions mt-2 mt-md-0"></div></div></div>`).appendTo(block.find(".list-group"));
 			const actions = row.find(".nmirf-work-actions");
 			item.actions.forEach((action) => {
 				const [label, style] = {
@@ -91,6 +95,14 @@ nmirf.my_work.render = function (body, work, page) {
 					.on("click", () => nmirf.my_work.act(action, item, page));
 			});
 		});
+		// a long section shows its first rows; the rest are one click away
+		if (section.items.length > NMIRF_MY_WORK_FIRST_ROWS)
+			$(`<button class="btn btn-sm btn-link nmirf-show-all">${__("Show all {0}", [section.items.length])}</button>`)
+				.insertAfter(block.find(".list-group"))
+				.on("click", function () {
+					block.find(".nmirf-work-item").removeClass("hidden");
+					$(this).remove();
+				});
 	});
 };
 
@@ -123,7 +135,7 @@ nmirf.my_work.act = function (action, item, page) {
 			},
 			({ reason }) => respond("Disputed", reason),
 			__("Dispute {0}", [item.reference]),
-			__("Dispute"),
+			__("Dispute")
 		);
 	else if (action === "new_progress_update") {
 		const values = {};
