@@ -41,6 +41,11 @@ def assign_new_institutions(doc):
 	dispute the recommendation, at once or, inside one_task_per_person(), in one list each."""
 	before = doc.get_doc_before_save()
 	known = {row.institution for row in before.responsible_institutions} if before else set()
+	# an institution no longer responsible is no longer asked to answer
+	still = {row.institution for row in doc.responsible_institutions}
+	for row in before.responsible_institutions if before else []:
+		if row.institution not in still:
+			close_answered_tasks(row.name, row.assignment_tasks, doc.name)
 	assignments = [
 		Assignment(
 			user=user,
@@ -342,22 +347,22 @@ def add_institution_to_each(recommendations: list[str], institution: str, role: 
 
 
 def hand_over_assignments(predecessor_user: str, successor_user: str, institution: str) -> int:
-	"""Turnover: the predecessor's open assignments on the institution's records pass to the successor.
-	The ToDo keeps its history (who held it, when); the predecessor's past reports stay theirs."""
+	"""Turnover: the predecessor's open assignments on the institution's records pass to the successor,
+	lists of many included. The ToDo keeps its history (who held it, when); the predecessor's past
+	reports stay theirs."""
 	moved = 0
 	for todo in frappe.get_all(
 		"ToDo",
-		filters={
-			"allocated_to": predecessor_user,
-			"status": "Open",
-			"reference_type": ("in", ["Recommendation", "Implementation Action", "Progress Update"]),
-		},
+		filters={"allocated_to": predecessor_user, "status": "Open"},
 		fields=["name", "reference_type", "reference_name"],
 	):
-		record = frappe.get_doc(todo.reference_type, todo.reference_name)
-		institutions = {row.institution for row in record.get("responsible_institutions", [])}
-		institutions |= {record.get("lead_institution"), record.get("institution")}
-		if institution not in institutions:
+		if todo.reference_type in ("Recommendation", "Implementation Action", "Progress Update"):
+			record = frappe.get_doc(todo.reference_type, todo.reference_name)
+			institutions = {row.institution for row in record.get("responsible_institutions", [])}
+			institutions |= {record.get("lead_institution"), record.get("institution")}
+			if institution not in institutions:
+				continue
+		elif not lists_assignments_of(todo.name, institution):
 			continue
 		todo_doc = frappe.get_doc("ToDo", todo.name)
 		todo_doc.allocated_to = successor_user
@@ -370,3 +375,14 @@ def hand_over_assignments(predecessor_user: str, successor_user: str, institutio
 		todo_doc.save(ignore_permissions=True)  # a system effect of appointing the successor
 		moved += 1
 	return moved
+
+
+def lists_assignments_of(task: str, institution: str) -> bool:
+	"""Whether a task made by one_task_per_person() asks this institution for answers."""
+	return bool(
+		frappe.get_all(
+			"Recommendation Institution",
+			filters={"institution": institution, "assignment_tasks": ("like", f"%{task}%")},
+			limit=1,
+		)
+	)

@@ -8,7 +8,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, formatdate, nowdate
 
-from nmirf_app.recommendations.assignment import assign_institution_to_cluster, respond_to_assignment
+from nmirf_app.recommendations.assignment import (
+	assign_institution_to_cluster,
+	one_task_per_person,
+	respond_to_assignment,
+)
 from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
 
 
@@ -163,3 +167,17 @@ class TestAssignment(FrappeTestCase):
 		self.assertEqual(open_todos(self.focal_point, recommendation), [])
 		self.assertEqual(len(open_todos(successor, recommendation)), 1)
 		self.assertTrue(frappe.db.exists("Focal Point", self.term.name))
+
+	def test_turnover_hands_a_list_of_assignments_to_the_successor(self):
+		institution = make_institution(f"Assign Test Turnover {frappe.generate_hash(length=5)}")
+		leaving = make_user(f"fp.assign.leaving.{frappe.generate_hash(length=4)}", "NMIRF Focal Point")
+		term = make_focal_point(leaving, institution, active_from=add_days(nowdate(), -30))
+		with one_task_per_person():
+			names = [make_recommendation([institution]).name for _ in range(2)]
+		[task] = frappe.get_all("ToDo", {"allocated_to": leaving, "status": "Open"}, pluck="name")
+		self.assertIn(names[1], frappe.db.get_value("ToDo", task, "description"))
+		term.active_to = add_days(nowdate(), -1)
+		term.save()
+		successor = make_user(f"fp.assign.next.{frappe.generate_hash(length=4)}")
+		make_focal_point(successor, institution, active_from=nowdate(), predecessor=term.name)
+		self.assertEqual(frappe.db.get_value("ToDo", task, "allocated_to"), successor)

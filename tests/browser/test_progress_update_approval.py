@@ -83,7 +83,8 @@ def open_as(browser, user, url):
 	page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
 	login(page, user, DEMO_PASSWORD)
 	page.goto(url)
-	page.wait_for_selector(".page-title", timeout=30_000)
+	# a page the desk routed away from (/app to My work) keeps its hidden title in the DOM
+	expect(page.locator(".page-title:visible").first).to_be_visible(timeout=30_000)
 	return page
 
 
@@ -140,7 +141,7 @@ def test_update_goes_through_the_approval_and_sets_the_status(browser, page, adm
 	# (on the form reached from the bell's menu the workflow's Actions button did not appear in
 	# headless runs; reloading the page shows it)
 	validator_page.reload()
-	validator_page.wait_for_selector(".page-title", timeout=30_000)
+	expect(validator_page.locator(".page-title:visible").first).to_be_visible(timeout=30_000)
 	run_workflow_action(validator_page, "Validate")
 	expect(validator_page.locator(".indicator-pill").filter(has_text="Validated").first).to_be_visible(
 		timeout=30_000
