@@ -9,6 +9,7 @@ from nmirf_app.core.engagement import (
 	clean_submission_text,
 	consultation_too_late,
 	days_before_due,
+	reply_due_after_edit,
 	reply_due_date,
 	submission_refusal,
 	visit_dates_reversed,
@@ -22,6 +23,23 @@ def test_reply_is_due_sixty_days_after_receipt_unless_configured():
 	assert reply_due_date(date(2026, 12, 20), 30) == date(2027, 1, 19)
 	with pytest.raises(ValueError, match="at least one day"):
 		reply_due_date(date(2026, 1, 10), 0)
+
+
+def test_the_reply_deadline_follows_a_corrected_receipt_date_unless_set_by_hand():
+	jan10, jan20 = date(2026, 1, 10), date(2026, 1, 20)
+	# a new letter: due sixty days after receipt
+	assert reply_due_after_edit(jan10, None, None, None) == date(2026, 3, 11)
+	# the receipt date corrected: the computed deadline moves with it
+	assert reply_due_after_edit(jan20, date(2026, 3, 11), jan10, date(2026, 3, 11)) == date(2026, 3, 21)
+	# a deadline agreed with the mandate (set by hand) stays
+	assert reply_due_after_edit(jan20, date(2026, 4, 30), jan10, date(2026, 4, 30)) == date(2026, 4, 30)
+	# both changed in one edit: the new deadline is the one typed
+	assert reply_due_after_edit(jan20, date(2026, 5, 5), jan10, date(2026, 3, 11)) == date(2026, 5, 5)
+	# nothing changed: nothing moves; no receipt date: nothing to compute
+	assert reply_due_after_edit(jan10, date(2026, 3, 11), jan10, date(2026, 3, 11)) == date(2026, 3, 11)
+	assert reply_due_after_edit(None, None, None, None) is None
+	# a configured period counts for both the old and the new date
+	assert reply_due_after_edit(jan20, date(2026, 2, 9), jan10, date(2026, 2, 9), 30) == date(2026, 2, 19)
 
 
 def test_a_consultation_must_come_well_before_the_report_is_due():

@@ -52,6 +52,28 @@ def reply_due_date(received_on: date, reply_days: int | None = None) -> date:
 	return received_on + timedelta(days=days)
 
 
+def reply_due_after_edit(
+	received_on: date | None,
+	reply_due: date | None,
+	received_before: date | None,
+	reply_due_before: date | None,
+	reply_days: int | None = None,
+) -> date | None:
+	"""The reply deadline once a communication is saved: set from the receipt date when empty, and
+	moved with it when the receipt date changes while the deadline was still the computed one (a
+	deadline someone set by hand stays as they set it)."""
+	if received_on is None:
+		return reply_due
+	if reply_due is None:
+		return reply_due_date(received_on, reply_days)
+	computed_before = received_before is not None and reply_due_before == reply_due_date(
+		received_before, reply_days
+	)
+	if received_on != received_before and reply_due == reply_due_before and computed_before:
+		return reply_due_date(received_on, reply_days)
+	return reply_due
+
+
 def days_before_due(consultation_on: date, report_due_on: date | None) -> int | None:
 	"""How many days the consultation comes before the report is due (negative: after it)."""
 	return None if report_due_on is None else (report_due_on - consultation_on).days

@@ -4,11 +4,18 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, getdate, nowdate
+from frappe.utils import add_days, formatdate, getdate, nowdate
 
 from nmirf_app.engagement.doctype.consultation.consultation import draft_invitation
 from nmirf_app.implementation.tasks import send_deadline_reminders
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	alerts_for,
+	as_user,
+	make_focal_point,
+	make_institution,
+	make_recommendation,
+	make_user,
+)
 from nmirf_app.tests import sample_files
 
 
@@ -99,12 +106,27 @@ class TestEngagement(FrappeTestCase):
 			}
 		).insert()
 		self.assertEqual(getdate(communication.reply_due), getdate(add_days(received, 60)))
+		# the secretariat is told it arrived, with its deadline; the institution's focal point, who
+		# may not read communications, is not
+		told = alerts_for(self.secretariat, communication.name)
+		self.assertEqual(len(told), 1)
+		self.assertIn(communication.reference, told[0].subject)
+		self.assertIn(formatdate(communication.reply_due), told[0].subject)
+		self.assertEqual(alerts_for(self.focal_point, communication.name), [])
+
+		# a receipt date typed wrong and corrected: the deadline moves with it
+		communication.date_received = add_days(received, -1)
+		communication.save()
+		self.assertEqual(getdate(communication.reply_due), getdate(add_days(received, 59)))
+		communication.date_received = received
+		communication.save()
 		reminders = send_deadline_reminders(nowdate())
 		mine = [(r.kind, r.recipient) for r in reminders if r.reference.endswith(communication.name)]
 		self.assertEqual(mine, [("due soon", self.focal_point)])
 		communication.reply_sent_on = nowdate()
 		communication.save()
 		self.assertEqual(communication.status, "Replied")
+		self.assertIn("Reply sent to", alerts_for(self.secretariat, communication.name)[-1].subject)
 		reminders = send_deadline_reminders(add_days(nowdate(), 10))
 		self.assertFalse(
 			[r for r in reminders if r.reference.endswith(communication.name)], "a reply ends the reminders"
@@ -185,6 +207,30 @@ class TestEngagement(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "Decisions, row 5"):
 			meeting.append("decisions", {"decision": "Someone should", "due_on": nowdate()})
 			meeting.save()
+
+		# the first decision goes to someone else and the second gets a new date; the third is dropped
+		meeting.reload()
+		meeting.decisions[0].owner_user = other
+		meeting.decisions[1].due_on = add_days(nowdate(), 45)
+		meeting.remove(meeting.decisions[2])
+		meeting.save()
+		meeting.reload()
+		status = dict(frappe.get_all("ToDo", {"name": ("in", todos[:3])}, ["name", "status"], as_list=True))
+		self.assertEqual([status[todo] for todo in todos[:3]], ["Cancelled", "Open", "Cancelled"])
+		moved = meeting.decisions[0].todo
+		self.assertNotEqual(moved, todos[0])
+		self.assertEqual(frappe.db.get_value("ToDo", moved, ["allocated_to", "status"]), (other, "Open"))
+		self.assertEqual(
+			getdate(frappe.db.get_value("ToDo", todos[1], "date")), getdate(add_days(nowdate(), 45))
+		)
+		self.assertEqual(
+			sorted(
+				frappe.get_all(
+					"ToDo", {"reference_name": meeting.name, "status": "Open"}, pluck="allocated_to"
+				)
+			),
+			sorted([other, self.secretariat]),
+		)
 
 	def test_secretariat_fills_a_topic_mailing_list_from_institutions(self):
 		from nmirf_app.engagement.mailing_lists import add_to_mailing_list

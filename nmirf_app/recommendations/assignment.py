@@ -18,7 +18,6 @@ from nmirf_app.core.assignment_tasks import (
 	task_due,
 	tasks_by_person,
 )
-from nmirf_app.implementation.tasks import secretariat_users
 from nmirf_app.permissions import active_focal_points, get_user_institutions
 
 RESPONSES = ("Accepted", "Disputed")
@@ -248,19 +247,16 @@ def respond_to_assignment(recommendation: str, institution: str, response: str, 
 		pluck="name",
 	):
 		frappe.db.set_value("ToDo", todo, "status", "Closed")
-	if response == "Disputed":
-		make_notification_logs(
-			{
-				"type": "Alert",
-				"document_type": "Recommendation",
-				"document_name": recommendation,
-				"subject": _("{0} disputes its assignment to {1}: {2}").format(
-					institution, recommendation, reason
-				),
-				"from_user": frappe.session.user,
-			},
-			list(secretariat_users()),
-		)
+	# the secretariat is told by the notification "NMIRF: assignment answered" (notifications.json)
+	subject = (
+		_("{0} disputes its assignment to {1}: {2}").format(institution, recommendation, reason)
+		if response == "Disputed"
+		else _("{0} accepts its assignment to {1}").format(institution, recommendation)
+	)
+	doc.flags.assignment_answer = frappe._dict(
+		institution=institution, role=row.role, response=response, reason=reason or "", subject=subject
+	)
+	doc.run_method("on_assignment_answered")
 	return response
 
 

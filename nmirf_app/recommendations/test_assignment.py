@@ -13,7 +13,7 @@ from nmirf_app.recommendations.assignment import (
 	one_task_per_person,
 	respond_to_assignment,
 )
-from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import alerts_for, make_focal_point, make_institution, make_recommendation, make_user
 
 
 def open_todos(user, recommendation):
@@ -50,6 +50,10 @@ class TestAssignment(FrappeTestCase):
 		row = frappe.get_doc("Recommendation", recommendation).responsible_institutions[0]
 		self.assertEqual(row.assignment_status, "Accepted")
 		self.assertEqual(open_todos(self.focal_point, recommendation), [])
+		self.assertEqual(
+			[alert.subject for alert in alerts_for(self.secretariat, recommendation)],
+			[f"{self.education} accepts its assignment to {recommendation}"],
+		)
 
 	def test_dispute_needs_a_reason_and_reaches_the_secretariat(self):
 		recommendation = make_recommendation([self.education]).name
@@ -60,11 +64,13 @@ class TestAssignment(FrappeTestCase):
 		frappe.set_user("Administrator")
 		row = frappe.get_doc("Recommendation", recommendation).responsible_institutions[0]
 		self.assertEqual((row.assignment_status, row.remarks), ("Disputed", "Museums belong to Culture."))
-		self.assertTrue(
-			frappe.db.exists(
-				"Notification Log", {"for_user": self.secretariat, "document_name": recommendation}
-			)
+		told = alerts_for(self.secretariat, recommendation)
+		self.assertEqual(
+			[alert.subject for alert in told],
+			[f"{self.education} disputes its assignment to {recommendation}: Museums belong to Culture."],
 		)
+		self.assertIn("Reason: Museums belong to Culture.", told[0].email_content)
+		self.assertEqual(alerts_for(self.other, recommendation), [], "a focal point is not told")
 
 	def test_only_the_institutions_people_may_answer(self):
 		recommendation = make_recommendation([self.education]).name

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import notify_assignment
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 from nmirf_app.engagement.files import require_private_file
 
@@ -23,11 +24,36 @@ class NMIRFMeeting(Document):
 		self.assign_decisions()
 
 	def assign_decisions(self):
-		"""Each decision with an owner becomes their own ToDo (one per decision, even for the same
-		person), with the usual assignment notification; the ToDo is linked on the row."""
+		"""Each decision with an owner is their own ToDo (one per decision, even for the same person),
+		with the usual assignment notification; the ToDo is linked on the row. A decision given to
+		someone else moves to a new ToDo (the old one is cancelled); a new date or wording is carried
+		to the ToDo; a decision removed, or left without an owner, cancels its ToDo."""
+		before = self.get_doc_before_save()
+		kept = {row.todo for row in self.decisions if row.todo and row.owner_user}
+		for row in before.decisions if before else []:
+			if row.todo and row.todo not in kept:
+				cancel_todo(row.todo)
 		for row in self.decisions:
-			if not row.owner_user or row.todo:
+			if row.todo and not row.owner_user:
+				row.db_set("todo", None)
 				continue
+			if not row.owner_user:
+				continue
+			description = _("Decision of {0}: {1}").format(self.title, row.decision)
+			if row.todo:
+				todo = frappe.db.get_value(
+					"ToDo", row.todo, ["allocated_to", "date", "description"], as_dict=True
+				)
+				if todo and todo.allocated_to == row.owner_user:
+					if (todo.date, todo.description) != (
+						getdate(row.due_on) if row.due_on else None,
+						description,
+					):
+						frappe.db.set_value(
+							"ToDo", row.todo, {"date": row.due_on, "description": description}
+						)
+					continue
+				cancel_todo(row.todo)
 			todo = frappe.get_doc(
 				{
 					"doctype": "ToDo",
@@ -36,7 +62,7 @@ class NMIRFMeeting(Document):
 					"reference_name": self.name,
 					"date": row.due_on,
 					"assigned_by": frappe.session.user,
-					"description": _("Decision of {0}: {1}").format(self.title, row.decision),
+					"description": description,
 				}
 			).insert(ignore_permissions=True)  # the secretariat records decisions for other people
 			notify_assignment(
@@ -48,3 +74,11 @@ class NMIRFMeeting(Document):
 				description=row.decision,
 			)
 			row.db_set("todo", todo.name)
+
+
+def cancel_todo(name: str):
+	"""Through the ToDo's own save, so the meeting's "Assigned To" drops the person too."""
+	todo = frappe.get_doc("ToDo", name) if frappe.db.exists("ToDo", name) else None
+	if todo and todo.status == "Open":
+		todo.status = "Cancelled"
+		todo.save(ignore_permissions=True)

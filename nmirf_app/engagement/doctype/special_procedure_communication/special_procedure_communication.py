@@ -6,18 +6,27 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
-from nmirf_app.core.engagement import reply_due_date
+from nmirf_app.core.engagement import reply_due_after_edit
 from nmirf_app.engagement.files import require_private_file
 
 SPECIAL_PROCEDURE = "Special Procedure"
 
 
+def as_date(value):
+	return getdate(value) if value else None
+
+
 class SpecialProcedureCommunication(Document):
 	def validate(self):
 		self.validate_mandates()
-		if not self.reply_due and self.date_received:
-			days = cint(frappe.db.get_single_value("NMIRF Settings", "communication_reply_days")) or None
-			self.reply_due = reply_due_date(getdate(self.date_received), days)
+		before = self.get_doc_before_save()
+		self.reply_due = reply_due_after_edit(
+			as_date(self.date_received),
+			as_date(self.reply_due),
+			as_date(before.date_received) if before else None,
+			as_date(before.reply_due) if before else None,
+			cint(frappe.db.get_single_value("NMIRF Settings", "communication_reply_days")) or None,
+		)
 		if self.reply_sent_on:
 			if getdate(self.reply_sent_on) < getdate(self.date_received):
 				frappe.throw(
