@@ -169,8 +169,12 @@ doc_events = {
 	},
 }
 
+# a user may choose one e-mail a day instead of one per notification (Notification Settings)
+override_doctype_class = {"Notification Log": "nmirf_app.nmirf_setup.email_digest.NMIRFNotificationLog"}
+
 scheduler_events = {
 	"daily": [
+		"nmirf_app.nmirf_setup.email_digest.send_daily_digests",
 		"nmirf_app.nmirf_setup.doctype.focal_point.focal_point.refresh_active_flags",
 		"nmirf_app.implementation.tasks.send_deadline_reminders",
 		"nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation.refresh_reporting_calendar",

@@ -11,6 +11,7 @@ import frappe
 from frappe.desk.doctype.kanban_board.kanban_board import quick_kanban_board
 
 from nmirf_app.core import reference_data
+from nmirf_app.nmirf_setup.email_digest import create_digest_fields, delete_digest_fields
 
 RECOMMENDATION_STATUS_BOARD = "Recommendations by status"
 STATE_REPORT_WORKFLOW = Path(__file__).parent / "reporting" / "state_report_workflow.json"
@@ -34,6 +35,7 @@ def after_install():
 	create_state_report_workflow()
 	grant_secretariat_mailing_lists()
 	create_notifications()
+	create_digest_fields()
 
 
 def after_migrate():
@@ -41,6 +43,7 @@ def after_migrate():
 	create_state_report_workflow()
 	grant_secretariat_mailing_lists()
 	create_notifications()
+	create_digest_fields()
 
 
 def app_notifications() -> list[dict]:
@@ -91,6 +94,7 @@ def before_uninstall():
 		frappe.delete_doc_if_exists("Workflow", workflow, force=True)
 	for notification in app_notifications():
 		frappe.delete_doc_if_exists("Notification", notification["name"], force=True)
+	delete_digest_fields()
 	frappe.db.delete("Custom DocPerm", {"role": ("in", NMIRF_ROLES)})
 	# Frappe drops the app's tables but not the values of its Single doctypes
 	frappe.db.delete("Singles", {"doctype": "NMIRF Settings"})

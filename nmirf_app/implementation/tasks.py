@@ -171,27 +171,13 @@ def send_deadline_reminders(today=None):
 
 
 def send_weekly_digest(today=None):
-	"""Weekly: each focal point gets one message listing what is theirs, overdue first — by e-mail
-	when the site can send e-mail, and always in the notification bell."""
+	"""Weekly: each focal point gets one message listing what is theirs, overdue first — in the
+	notification bell, and by e-mail as their Notification Settings choose (nmirf_setup/email_digest)."""
 	today = getdate(today or nowdate())
 	deadlines, documents = open_deadlines(today)
 	digests = weekly_digest(deadlines, today)
-	can_email = frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1})
 	for owner, lines in digests.items():
 		overdue = sum(1 for line in lines if line.overdue)
-		make_notification_logs(
-			{
-				"type": "Alert",
-				"document_type": "Focal Point",
-				"subject": _("Your deadlines this week: {0} overdue, {1} coming up").format(
-					overdue, len(lines) - overdue
-				),
-				"from_user": "Administrator",
-			},
-			[owner],
-		)
-		if not can_email:
-			continue
 		items = "".join(
 			"<li>{state} — <a href='{url}'>{title}</a> ({due})</li>".format(
 				state=_("Overdue") if line.overdue else _("Due"),
@@ -201,10 +187,19 @@ def send_weekly_digest(today=None):
 			)
 			for line in lines
 		)
-		frappe.sendmail(
-			recipients=[owner],
-			subject=_("Your NMIRF deadlines this week"),
-			message=f"<p>{_('What your institution is responsible for, overdue first:')}</p><ul>{items}</ul>",
-			reference_doctype="Focal Point",
+		# one message: in the bell, and by e-mail as the owner's Notification Settings choose
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": "Focal Point",
+				"subject": _("Your deadlines this week: {0} overdue, {1} coming up").format(
+					overdue, len(lines) - overdue
+				),
+				"email_content": f"<p>{_('What your institution is responsible for, overdue first:')}</p>"
+				f"<ul>{items}</ul>",
+				"link": "/app/nmirf-my-work",
+				"from_user": "Administrator",
+			},
+			[owner],
 		)
 	return digests

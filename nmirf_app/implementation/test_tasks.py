@@ -88,3 +88,9 @@ class TestDeadlineReminders(FrappeTestCase):
 				{"for_user": self.focal_point, "subject": ("like", "%2 overdue, 1 coming up%")},
 			)
 		)
+		mail_text = frappe.db.get_value(
+			"Notification Log",
+			{"for_user": self.focal_point, "subject": ("like", "%2 overdue, 1 coming up%")},
+			"email_content",
+		)
+		self.assertIn(self.late, mail_text, "the e-mail lists the deadlines, with links")
