@@ -100,6 +100,9 @@ def load_progress() -> int:
 					}
 				).insert(),
 			)
+			if update.reported_status == "Fully implemented":
+				# a claim of full implementation goes to review with its proof (NMIRF Settings)
+				as_user(focal_points[0], attach_demo_evidence, update)
 			for user, action in (
 				(focal_points[0], "Submit for validation"),
 				(validator, "Validate"),
@@ -173,3 +176,16 @@ def add_contribution(state_report: str, spec: demo_reporting.DemoContribution):
 	for action in spec.actions:
 		actor = ACTORS.get(action, focal_point)
 		contribution = as_user(actor, apply_workflow, contribution.as_dict(), action)
+
+
+def attach_demo_evidence(update):
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"evidence-{update.name}.pdf",
+			"is_private": 1,
+			"attached_to_doctype": update.doctype,
+			"attached_to_name": update.name,
+			"content": f"%PDF-1.4\n% Demo evidence for {update.name}: the decree in force\n%%EOF\n".encode(),
+		}
+	).insert()

@@ -65,15 +65,8 @@ class ProgressUpdate(Document):
 		return names
 
 	def set_default_institution(self):
-		if self.institution:
-			return
-		institutions = institutions_in_scope(frappe.session.user)
-		if institutions and len(institutions) == 1:
-			self.institution = institutions[0]
-		elif self.implementation_action:
-			self.institution = frappe.db.get_value(
-				"Implementation Action", self.implementation_action, "lead_institution"
-			)
+		if not self.institution:
+			self.institution = default_institution(self.implementation_action)
 
 	def validate_subject(self):
 		if not self.institution:
@@ -102,7 +95,41 @@ class ProgressUpdate(Document):
 				_("Reason for return: say what the institution must complete or correct."),
 				title=_("Reason required"),
 			)
+		if self.workflow_state == "Submitted":
+			self.require_evidence_for_full_implementation()
 		if self.workflow_state in STEP_FIELDS:
 			self.set(STEP_FIELDS[self.workflow_state], frappe.session.user)
 		if self.workflow_state == "Approved":
 			self.approved_on = nowdate()
+
+	def require_evidence_for_full_implementation(self):
+		"""A claim of full implementation goes to review with its proof (NMIRF Settings: Evidence
+		for "Fully implemented"): a file in the Evidence table or attached to the update."""
+		if self.reported_status != "Fully implemented":
+			return
+		if not frappe.db.get_single_value("NMIRF Settings", "evidence_for_fully_implemented"):
+			return
+		attached = frappe.db.exists(
+			"File", {"attached_to_doctype": self.doctype, "attached_to_name": self.name}
+		)
+		if not (attached or any(row.evidence_file for row in self.evidence)):
+			frappe.throw(
+				_(
+					"Evidence: attach the document that shows the recommendation is fully implemented (a law, a decree, a report) before submitting."
+				),
+				title=_("Evidence required"),
+			)
+
+
+@frappe.whitelist()
+def default_institution(implementation_action: str | None = None) -> str | None:
+	"""The institution a new update reports for: the user's own when they act for one, else the
+	action's lead institution. The form fills it as it opens; the save fills it if still empty."""
+	institutions = institutions_in_scope(frappe.session.user)
+	if institutions and len(institutions) == 1:
+		return institutions[0]
+	if implementation_action and frappe.has_permission(
+		"Implementation Action", "read", implementation_action
+	):
+		return frappe.db.get_value("Implementation Action", implementation_action, "lead_institution")
+	return None

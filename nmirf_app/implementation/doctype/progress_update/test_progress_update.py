@@ -12,9 +12,11 @@ from nmirf_app.testing import (
 	as_user,
 	make_focal_point,
 	make_institution,
+	make_private_file,
 	make_recommendation,
 	make_user,
 )
+from nmirf_app.tests import sample_files
 
 
 class TestProgressUpdate(FrappeTestCase):
@@ -209,6 +211,49 @@ class TestProgressUpdate(FrappeTestCase):
 		update = self.step(self.secretariat, update, "Approve")
 		self.assertIn("Approved", told(self.focal_point, update)[-1].subject)
 		self.assertEqual(told(self.other_focal_point, update), [], "another institution hears nothing")
+
+	def test_full_implementation_is_submitted_only_with_evidence(self):
+		update = self.draft(reported_status="Fully implemented")
+		with self.assertRaisesRegex(frappe.ValidationError, "Evidence"):
+			self.step(self.focal_point, update, "Submit for validation")
+
+		def add_evidence():
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.append("evidence", {"evidence_file": make_private_file("decree.pdf", sample_files.pdf())})
+			doc.save()
+			return doc
+
+		update = self.step(self.focal_point, as_user(self.focal_point, add_evidence), "Submit for validation")
+		self.assertEqual(update.workflow_state, "Submitted")
+
+		frappe.db.set_single_value("NMIRF Settings", "evidence_for_fully_implemented", 0)
+		try:
+			unproven = self.draft(reported_status="Fully implemented")
+			self.assertEqual(
+				self.step(self.focal_point, unproven, "Submit for validation").workflow_state, "Submitted"
+			)
+		finally:
+			frappe.db.set_single_value("NMIRF Settings", "evidence_for_fully_implemented", 1)
+
+	def test_only_the_secretariat_publishes_and_only_reviewers_write_the_return_reason(self):
+		update = self.draft(published=1, return_reason="I return it to myself")
+		self.assertEqual((update.published, update.return_reason or None), (0, None))
+
+		def publish(user):
+			doc = frappe.get_doc("Progress Update", update.name)
+			doc.published = 1
+			doc.save()
+			return frappe.db.get_value("Progress Update", update.name, "published")
+
+		self.assertEqual(
+			as_user(self.focal_point, publish, self.focal_point), 0, "a focal point cannot publish"
+		)
+		update = self.step(
+			self.focal_point, frappe.get_doc("Progress Update", update.name), "Submit for validation"
+		)
+		self.assertEqual(as_user(self.validator, publish, self.validator), 0, "nor its validator")
+		update = self.return_with_reason(self.validator, update, "Name the departments.")
+		self.assertEqual(update.return_reason, "Name the departments.")
 
 	def test_the_patch_fills_the_validator_and_title_of_earlier_updates(self):
 		from nmirf_app.patches.v0_5.fill_progress_update_review_fields import execute

@@ -10,6 +10,7 @@ frappe.ui.form.on("Recommendation", {
 
 	refresh(frm) {
 		if (frm.is_new()) return;
+		nmirf.add_recommendation_work_buttons(frm);
 		const waiting = (frm.doc.responsible_institutions || []).filter((row) => row.assignment_status === "Assigned");
 		if (!waiting.length || !frappe.user.has_role(["NMIRF Focal Point", "NMIRF Institution Validator"])) return;
 		const respond = (response) => {
@@ -42,3 +43,29 @@ frappe.ui.form.on("Recommendation", {
 		frm.add_custom_button(__("Dispute"), () => respond("Disputed"), __("Assignment"));
 	},
 });
+
+frappe.provide("nmirf");
+
+// From a recommendation to the work on it, in one click: report progress, plan an action, see the
+// actions that implement it (they link through a table, so Connections cannot list them).
+nmirf.add_recommendation_work_buttons = function (frm) {
+	if (frappe.model.can_create("Progress Update")) {
+		frm.add_custom_button(__("New progress update"), () =>
+			frappe.new_doc("Progress Update", { recommendation: frm.doc.name })
+		);
+	}
+	if (frappe.model.can_create("Implementation Action")) {
+		// a new document with a table row filled is built by hand: route options fill plain fields only
+		frm.add_custom_button(__("New action"), () =>
+			frappe.model.with_doctype("Implementation Action", () => {
+				const action = frappe.model.get_new_doc("Implementation Action");
+				action.lead_institution = frm.doc.lead_institution;
+				frappe.model.add_child(action, "recommendations").recommendation = frm.doc.name;
+				frappe.set_route("Form", action.doctype, action.name);
+			})
+		);
+	}
+	frm.add_custom_button(__("Actions"), () =>
+		frappe.set_route("List", "Implementation Action", { "Action Recommendation.recommendation": frm.doc.name })
+	);
+};
