@@ -86,6 +86,7 @@ def import_recommendations(context, path_or_url, source, dry_run, user):
 			click.echo(f"  row {issue.row_number}, {issue.field}: {issue.message} {issue.value}".rstrip())
 		if len(counts.issues) > 20:
 			click.echo(f"  … {len(counts.issues) - 20} more on {import_doc.name}")
+		click.echo(frappe.db.get_value("Recommendation Import", import_doc.name, "outcome"))
 		click.echo(json.dumps(counts.summary(), separators=(",", ":")))
 	finally:
 		frappe.destroy()

@@ -477,3 +477,13 @@ def test_an_empty_source_value_never_blanks_a_recorded_one():
 	candidate = candidate_for_plan(position="", position_source="", session="")
 	existing = snapshot_of(candidate_for_plan())
 	assert plan_change(candidate, existing).action == "unchanged"
+
+
+def test_the_states_a_file_was_about_are_named_most_rows_first():
+	from nmirf_app.core.recommendation_import import nothing_to_import, states_most_named
+
+	named, more = states_most_named({"Costa Rica": 209, "Bhutan": 223, "Chile": 3, "Peru": 3, "Fiji": 0})
+	assert (named, more) == ([("Bhutan", 223), ("Costa Rica", 209), ("Chile", 3)], 1)
+	assert states_most_named({}) == ([], 0)
+	assert nothing_to_import(created=0, updated=0)
+	assert not nothing_to_import(created=0, updated=4)

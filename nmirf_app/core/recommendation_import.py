@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
@@ -176,6 +176,10 @@ class ImportRun(Iterator["ImportCandidate | RowIssue"]):
 	@property
 	def skipped_other_state(self) -> int:
 		return self._source_rows.skipped_other_state
+
+	@property
+	def other_states(self) -> Mapping[str, int]:
+		return self._source_rows.other_states
 
 	@property
 	def rows_with_issues(self) -> int:
@@ -627,3 +631,18 @@ def _table_key(value: Any, link_field: str) -> str:
 	if isinstance(value, dict):
 		value = value.get(link_field)
 	return _comparable(value).casefold()
+
+
+def states_most_named(other_states: Mapping[str, int], shown: int = 3) -> tuple[list[tuple[str, int]], int]:
+	"""The States the left-out rows were about, most rows first (ties by name), at most `shown`;
+	and how many States more there were."""
+	ranked = sorted(
+		((state, count) for state, count in other_states.items() if count), key=lambda x: (-x[1], x[0])
+	)
+	return ranked[:shown], max(len(ranked) - shown, 0)
+
+
+def nothing_to_import(created: int, updated: int) -> bool:
+	"""A preview that found no row to create or update: importing would change nothing (failing
+	rows fail again)."""
+	return not (created or updated)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nmirf_app.core.uhri_format import CountingRows, column_key
@@ -61,6 +62,7 @@ def shorten(value: Any, limit: int = MAX_ECHOED_CHARACTERS) -> str:
 class ReadCounts:
 	read: int = 0  # rows in the source, whatever became of them
 	skipped_other_state: int = 0  # left out by a State filter
+	other_states: Counter = field(default_factory=Counter)  # the States those were about
 
 
 # Rows of a source file (dicts) and their fatal issues, counted in a ReadCounts.

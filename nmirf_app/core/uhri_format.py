@@ -12,6 +12,7 @@ import codecs
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -68,6 +69,13 @@ class UhriReadStats:
 	read: int = 0  # records in the source, whatever became of them
 	skipped_other_state: int = 0  # left out by the `state` filter
 	rows_with_errors: int = 0
+	other_states: Counter = field(default_factory=Counter)  # the States those were about
+
+
+def count_other_state(counts, states: list[str]) -> None:
+	"""A row left out for being about another State: counted, with the State(s) it names."""
+	counts.skipped_other_state += 1
+	counts.other_states.update(states or ["?"])
 
 
 class CountingRows(Iterator):
@@ -94,6 +102,10 @@ class CountingRows(Iterator):
 	@property
 	def skipped_other_state(self) -> int:
 		return self.counts.skipped_other_state
+
+	@property
+	def other_states(self) -> Counter:
+		return self.counts.other_states
 
 
 class UhriRecords(CountingRows):
@@ -323,8 +335,8 @@ def _json_items(tokens: _JsonTokens, owned_file, state_filter, stats):
 def _records_of(row_number, values, state_filter, stats, *, html):
 	stats.read += 1
 	try:
-		if state_filter and not state_filter.matches(_values(values.get("countries"))):
-			stats.skipped_other_state += 1
+		if state_filter and not state_filter.matches(states := _values(values.get("countries"))):
+			count_other_state(stats, states)
 			return
 		record, errors = _build_record(row_number, values, html=html)
 	except RecursionError:

@@ -27,6 +27,7 @@ from nmirf_app.core.spreadsheet import (
 	shorten,
 	split_lines,
 )
+from nmirf_app.core.uhri_format import count_other_state
 
 if TYPE_CHECKING:
 	from nmirf_app.core.countries import CountryResolver
@@ -197,7 +198,7 @@ def _rows(records, header_row_number: int, columns: dict[int, str], state_filter
 			continue
 		counts.read += 1
 		if state_filter and not state_filter.matches(cells.get("countries_concerned", "")):
-			counts.skipped_other_state += 1
+			count_other_state(counts, [cells.get("countries_concerned", "")])
 			continue
 		yield _row(row_number, cells)
 

@@ -26,8 +26,10 @@ from nmirf_app.core.recommendation_import import (
 	ImportCandidate,
 	ImportContext,
 	RowIssue,
+	nothing_to_import,
 	plan_change,
 	read_candidates,
+	states_most_named,
 )
 from nmirf_app.core.spreadsheet import write_csv
 from nmirf_app.core.uhri_format import UhriFormatError
@@ -65,6 +67,7 @@ class ImportCounts:
 	unchanged: int = 0
 	failed: int = 0
 	skipped_other_state: int = 0
+	other_states: dict[str, int] = field(default_factory=dict)
 	warnings: int = 0
 	issues: list[RowIssue] = field(default_factory=list)
 
@@ -217,6 +220,7 @@ class ImportRunner:
 				self.write(candidate, existing.get(candidate.dedupe_key), change)
 		self.counts.read = rows.read
 		self.counts.skipped_other_state = rows.skipped_other_state
+		self.counts.other_states = dict(rows.other_states)
 		if not self.dry_run:
 			frappe.db.commit()  # one batch at a time: an interrupted run keeps its finished batches
 		self.progress(self.counts.read)
@@ -347,6 +351,33 @@ def run_import(import_name: str, dry_run: bool, local_path: str | None = None, e
 	return counts
 
 
+def outcome_in_words(counts: ImportCounts, dry_run: bool) -> str:
+	"""What a run found, as the secretariat reads it: "432 rows read: all about other States —
+	Bhutan 223, Costa Rica 209 — nothing to import." Shown on the import and by the CLI."""
+	named, more = states_most_named(counts.other_states)
+	states = ", ".join(f"{state} {count}" for state, count in named)
+	if more:
+		states = _("{0} and {1} more").format(states, more)
+	if not counts.read:
+		return _("The source holds no recommendation: nothing to import.")
+	if counts.skipped_other_state == counts.read:
+		return _(
+			"{0} rows read: all about other States — {1} — nothing to import. Is the State in NMIRF Settings the one this file is about?"
+		).format(counts.read, states)
+	if dry_run:
+		sentence = _("{0} rows read: {1} to create, {2} to update, {3} already up to date, {4} failing.")
+	else:
+		sentence = _("{0} rows read: {1} created, {2} updated, {3} already up to date, {4} failed.")
+	sentence = sentence.format(counts.read, counts.created, counts.updated, counts.unchanged, counts.failed)
+	if counts.skipped_other_state:
+		sentence += " " + _("Left out as about other States: {0} ({1}).").format(
+			counts.skipped_other_state, states
+		)
+	if dry_run and nothing_to_import(counts.created, counts.updated):
+		sentence += " " + _("Nothing to import.")
+	return sentence
+
+
 def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 	import_doc.reload()
 	if dry_run:
@@ -359,6 +390,7 @@ def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 			"last_run_was_preview": int(dry_run),
 			"rows_read": counts.read,
 			"skipped_other_state": counts.skipped_other_state,
+			"outcome": outcome_in_words(counts, dry_run),
 			"created": counts.created,
 			"updated": counts.updated,
 			"unchanged": counts.unchanged,

@@ -33,18 +33,27 @@ frappe.ui.form.on("Recommendation Import", {
 			clearTimeout(frm.nmirf_poll);
 			frm.nmirf_poll = setTimeout(() => frm.reload_doc(), 3000);
 		}
+		if (frm.doc.outcome && !running) {
+			frm.set_intro(frappe.utils.escape_html(frm.doc.outcome), frm.doc.failed ? "orange" : "blue");
+		}
+		// a preview that found nothing to create or update leaves nothing to import
+		const nothing_to_import = frm.doc.last_run_was_preview && !frm.doc.created && !frm.doc.updated;
 		if (!frm.is_new() && !running) {
 			frm.add_custom_button(__("Preview"), () => frm.call("start_preview").then(() => frm.reload_doc()));
-			frm.add_custom_button(__("Import"), () => {
-				const message = frm.doc.last_run_was_preview
-					? __("Import now? The preview found {0} to create, {1} to update and {2} failing rows.", [
-							frm.doc.created,
-							frm.doc.updated,
-							frm.doc.failed,
-					  ])
-					: __("Import without a preview?");
-				frappe.confirm(message, () => frm.call("start_import").then(() => frm.reload_doc()));
-			}).addClass("btn-primary");
+		}
+		if (!frm.is_new() && !running && !nothing_to_import) {
+			frm
+				.add_custom_button(__("Import"), () => {
+					const message = frm.doc.last_run_was_preview
+						? __("Import now? The preview found {0} to create, {1} to update and {2} failing rows.", [
+								frm.doc.created,
+								frm.doc.updated,
+								frm.doc.failed,
+							])
+						: __("Import without a preview?");
+					frappe.confirm(message, () => frm.call("start_import").then(() => frm.reload_doc()));
+				})
+				.addClass("btn-primary");
 		}
 		frm.add_custom_button(__("Download template"), () => {
 			window.open(

@@ -128,6 +128,24 @@ class TestRecommendationImport(FrappeTestCase):
 		self.assertEqual(run.status, "Previewed")
 		self.assertEqual(run.skipped_other_state, 1)
 		self.assertTrue(run.last_run_was_preview)
+		self.assertEqual(
+			run.outcome,
+			"5 rows read: 2 to create, 0 to update, 0 already up to date, 2 failing. "
+			"Left out as about other States: 1 (Peru 1).",
+		)
+
+	def test_a_file_about_other_states_says_so_and_that_nothing_is_to_import(self):
+		ids = new_ids()
+		run = make_import(
+			[row for row in uhri_rows(ids) if row["Countries Concerned"] == "Paraguay"], state="Bhutan"
+		)
+		run_import(run.name, dry_run=True)
+		run.reload()
+		self.assertEqual(
+			run.outcome,
+			"4 rows read: all about other States — Paraguay 4 — nothing to import. "
+			"Is the State in NMIRF Settings the one this file is about?",
+		)
 
 	def test_import_maps_sources_and_reports_failed_rows_by_number(self):
 		ids = new_ids()
