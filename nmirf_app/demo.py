@@ -38,13 +38,17 @@ def load_demo_dataset(
 	return counts
 
 
+DEMO_CURRENCY = "PYG"  # Paraguay's guaraní
+
+
 def complete_setup_for_demo(dataset: DemoDataset):
 	"""A demo site opens on the desk, not on the setup wizard."""
 	settings = frappe.get_single("NMIRF Settings")
-	if not settings.state or not settings.portal_enabled:
+	if not settings.state or not settings.portal_enabled or not settings.currency:
 		settings.state = settings.state or dataset.state
 		settings.secretariat_institution = settings.secretariat_institution or dataset.institutions[0].name
 		settings.portal_enabled = 1  # the demo State publishes, as Paraguay does
+		settings.currency = settings.currency or DEMO_CURRENCY
 		settings.save()
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
@@ -54,7 +58,7 @@ def complete_setup_for_demo(dataset: DemoDataset):
 				"language": "English",
 				"country": dataset.state,
 				"timezone": "America/Asuncion",
-				"currency": "PYG",
+				"currency": DEMO_CURRENCY,
 			}
 		)
 

@@ -21,11 +21,21 @@ NOTIFICATIONS = Path(__file__).parent / "notifications.json"
 
 
 # Frappe's mailing-list doctypes belong to its Newsletter Manager; the secretariat keeps the
-# NMIRF's lists (one Email Group per topic) and sends invitations and minutes as newsletters.
-SECRETARIAT_MAILING_RIGHTS = {
-	"Email Group": ("read", "write", "create"),
-	"Email Group Member": ("read", "write", "create", "delete"),
-	"Newsletter": ("read", "write", "create"),
+# NMIRF's lists (one Email Group per topic) and sends invitations and minutes as newsletters. Whoever
+# plans or edits an action picks its currency, which needs reading Frappe's Currency list.
+DESK_RIGHTS = {
+	("Email Group", "NMIRF Secretariat"): ("read", "write", "create"),
+	("Email Group Member", "NMIRF Secretariat"): ("read", "write", "create", "delete"),
+	("Newsletter", "NMIRF Secretariat"): ("read", "write", "create"),
+	**{
+		("Currency", role): ("read",)
+		for role in (
+			"NMIRF Secretariat",
+			"NMIRF Focal Point",
+			"NMIRF Institution Validator",
+			"NMIRF Approver",
+		)
+	},
 }
 
 
@@ -33,7 +43,7 @@ def after_install():
 	load_reference_data()
 	create_recommendation_status_board()
 	create_state_report_workflow()
-	grant_secretariat_mailing_lists()
+	grant_desk_rights()
 	create_notifications()
 	create_digest_fields()
 
@@ -41,7 +51,7 @@ def after_install():
 def after_migrate():
 	load_reference_data()
 	create_state_report_workflow()
-	grant_secretariat_mailing_lists()
+	grant_desk_rights()
 	create_notifications()
 	create_digest_fields()
 
@@ -57,16 +67,16 @@ def create_notifications():
 		)
 
 
-def grant_secretariat_mailing_lists():
+def grant_desk_rights():
 	from frappe.permissions import add_permission, update_permission_property
 
-	for doctype, rights in SECRETARIAT_MAILING_RIGHTS.items():
-		filters = {"parent": doctype, "role": "NMIRF Secretariat", "permlevel": 0, "if_owner": 0}
+	for (doctype, role), rights in DESK_RIGHTS.items():
+		filters = {"parent": doctype, "role": role, "permlevel": 0, "if_owner": 0}
 		if frappe.db.exists("Custom DocPerm", filters):
 			continue  # granted before; a State may have changed it since
-		add_permission(doctype, "NMIRF Secretariat", 0, rights[0])
+		add_permission(doctype, role, 0, rights[0])
 		for right in rights[1:]:
-			update_permission_property(doctype, "NMIRF Secretariat", 0, right, 1)
+			update_permission_property(doctype, role, 0, right, 1)
 
 
 def before_tests():

@@ -35,3 +35,8 @@ def hide_tracebacks_from_guests():
 		settings = frappe._dict(frappe.local.system_settings.as_dict())
 		settings.allow_error_traceback = 0
 		frappe.local.system_settings = settings
+
+
+def as_date(value):
+	"""A date field's value as a date, or None when empty (getdate would give today)."""
+	return frappe.utils.getdate(value) if value else None

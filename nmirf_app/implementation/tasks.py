@@ -41,8 +41,9 @@ def open_deadlines(
 	follow-up (by follow-up deadline) and requested or returned report contributions (by due date)
 	belong to the institution's active focal points, escalating to its validator, then the
 	secretariat. Replies to special procedure communications belong to the institution preparing them
-	(else the secretariat). State reports not yet submitted belong to the secretariat, escalating to
-	the government approvers. late_only: only what was due before today; doctypes: only these."""
+	(else the secretariat). State reports not yet submitted, and the reports the reporting calendar
+	says are due to a mechanism, belong to the secretariat, escalating to the government approvers.
+	late_only: only what was due before today; doctypes: only these."""
 	focal_points = active_focal_points(day=today)
 	validators = dict(frappe.get_all("Institution", fields=["name", "validating_authority"], as_list=True))
 	secretariat = secretariat_users()
@@ -96,6 +97,30 @@ def open_deadlines(
 			limit_page_length=0,
 		):
 			add("State Report", row.name, row.title, row.due_on, owners=secretariat, escalate_to=approvers)
+	if wanted("Reporting Obligation"):
+		# the State's periodic reports to the mechanisms (the reporting calendar, whose lateness the
+		# "Overdue reports" card counts), the secretariat's to prepare, escalating to the approvers
+		approvers = users_with_role("NMIRF Approver")
+		obligation_filters = {"is_active": 1, "next_due_on": ("is", "set")}
+		if late_only:
+			obligation_filters["is_overdue"] = 1
+		for row in frappe.get_all(
+			"Reporting Obligation",
+			filters=obligation_filters,
+			fields=["name", "mechanism_title", "next_report_type", "next_due_on"],
+			limit_page_length=0,
+		):
+			title = _("{0} to {1}").format(
+				_(row.next_report_type or "Periodic report"), row.mechanism_title or row.name
+			)
+			add(
+				"Reporting Obligation",
+				row.name,
+				title,
+				row.next_due_on,
+				owners=secretariat,
+				escalate_to=approvers,
+			)
 	if wanted("Implementation Action"):
 		for row in frappe.get_all(
 			"Implementation Action",

@@ -127,3 +127,17 @@ class TestImplementationReports(FrappeTestCase):
 			{"document_symbol": self.symbol, "include_untouched": 1, "sdg_goal": "SDG 11"},
 		)
 		self.assertGreater(len(data), 2, "every target of the goal, touched or not")
+
+	def test_the_overdue_reports_card_and_overdue_items_count_the_same_reports(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		from nmirf_app.reporting.doctype.reporting_obligation.test_reporting_obligation import make_obligation
+
+		make_obligation("CED", initial_due_on="2012-06-01")  # never submitted: years late
+		card = frappe.get_doc("Number Card", "Overdue reports")
+		counted = as_user(self.secretariat, get_result, card, card.filters_json)
+		_columns, data = as_user(self.secretariat, overdue_items, {"document_type": "Reporting Obligation"})
+		self.assertIn("CED", {row["document"] for row in data})
+		self.assertEqual(len(data), counted)
+		ced = next(row for row in data if row["document"] == "CED")
+		self.assertIn(self.secretariat, ced["owners"], "the secretariat prepares the State's reports")

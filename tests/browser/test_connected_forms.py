@@ -8,10 +8,20 @@ from test_progress_update_approval import SECRETARIAT, demo_people
 
 
 def reported_recommendation(admin_api):
-	"""A recommendation with a progress update and a lead institution, from the demo."""
+	"""A recommendation with a progress update, led by an institution with an active main focal
+	point, from the demo."""
 	reported = {
 		row["recommendation"]
 		for row in resource_rows(admin_api, "Progress Update", fields=("recommendation",))
+	}
+	staffed = {
+		row["institution"]
+		for row in resource_rows(
+			admin_api,
+			"Focal Point",
+			[["is_active", "=", 1], ["role_type", "=", "Main"]],
+			fields=("institution",),
+		)
 	}
 	return next(
 		row
@@ -21,7 +31,7 @@ def reported_recommendation(admin_api):
 			[["lead_institution", "is", "set"]],
 			fields=("name", "lead_institution"),
 		)
-		if row["name"] in reported
+		if row["name"] in reported and row["lead_institution"] in staffed
 	)
 
 

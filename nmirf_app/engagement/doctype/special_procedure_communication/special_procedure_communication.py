@@ -8,12 +8,9 @@ from frappe.utils import cint, getdate
 
 from nmirf_app.core.engagement import reply_due_after_edit
 from nmirf_app.engagement.files import require_private_file
+from nmirf_app.utils import as_date
 
 SPECIAL_PROCEDURE = "Special Procedure"
-
-
-def as_date(value):
-	return getdate(value) if value else None
 
 
 class SpecialProcedureCommunication(Document):

@@ -14,6 +14,8 @@ class ImplementationAction(Document):
 		self.validate_dates()
 		self.validate_progress()
 		self.total_budget = sum(flt(line.amount) for line in self.budget_lines)
+		if not self.currency:
+			self.currency = frappe.db.get_single_value("NMIRF Settings", "currency")
 
 	def on_update(self):
 		before = self.get_doc_before_save()

@@ -6,9 +6,11 @@ permissions on Recommendation apply (a focal point sees their institution's para
 
 import frappe
 from frappe import _
-from frappe.utils import date_diff, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
+from nmirf_app.core.follow_up import days_left, is_overdue, tracker_order
 from nmirf_app.report_columns import column
+from nmirf_app.utils import as_date
 
 
 def execute(filters=None):
@@ -36,7 +38,7 @@ def execute(filters=None):
 			"implementation_status",
 			"follow_up_grade",
 		],
-		order_by="follow_up_deadline asc, name asc",
+		order_by="name asc",  # read in the tracker's order below (undated paragraphs last)
 		limit_page_length=0,
 	)
 	latest_progress = dict(
@@ -53,17 +55,15 @@ def execute(filters=None):
 		)
 	)
 	rows = []
-	for row in recommendations:
-		deadline = row.follow_up_deadline
+	for row in sorted(
+		recommendations, key=lambda row: tracker_order(as_date(row.follow_up_deadline), row.name)
+	):
+		deadline = as_date(row.follow_up_deadline)
 		rows.append(
 			{
 				**row,
-				"days_left": date_diff(deadline, today) if deadline else None,
-				"overdue": int(
-					bool(deadline)
-					and getdate(deadline) < today
-					and row.implementation_status != "Fully implemented"
-				),
+				"days_left": days_left(deadline, today, row.implementation_status),
+				"overdue": int(is_overdue(deadline, today, row.implementation_status)),
 				"latest_progress_on": latest_progress.get(row.name),
 			}
 		)
