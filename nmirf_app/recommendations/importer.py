@@ -415,7 +415,8 @@ def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 		issues_file = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": f"{import_doc.name}-issues.csv",
+				# each run keeps its own list: a later preview or import never overwrites it
+				"file_name": f"{import_doc.name}-{'preview' if dry_run else 'import'}-{now_datetime():%Y%m%d-%H%M%S}-issues.csv",
 				"attached_to_doctype": "Recommendation Import",
 				"attached_to_name": import_doc.name,
 				"is_private": 1,

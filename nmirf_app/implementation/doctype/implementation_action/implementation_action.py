@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, getdate
 
+from nmirf_app.implementation.doctype.implementation_plan.implementation_plan import refresh_plan_budget
 from nmirf_app.implementation.status import refresh_recommendation_status
 
 
@@ -23,6 +24,11 @@ class ImplementationAction(Document):
 		if before:
 			linked |= {row.recommendation for row in before.recommendations}
 		refresh_recommendation_status(linked)
+		for plan in {self.implementation_plan, before.implementation_plan if before else None}:
+			refresh_plan_budget(plan)
+
+	def after_delete(self):
+		refresh_plan_budget(self.implementation_plan)
 
 	def validate_dates(self):
 		if self.start_date and self.end_date and getdate(self.end_date) < getdate(self.start_date):

@@ -43,3 +43,39 @@ class TestImplementationAction(FrappeTestCase):
 
 		action = as_user(secretariat, plan)
 		self.assertEqual((action.currency, action.total_budget), ("PYG", 1_750_000_000))
+
+	def test_a_plan_totals_its_actions_budgets(self):
+		institution = make_institution("Action Test Ministry of Women")
+		plan = frappe.get_doc(
+			{
+				"doctype": "Implementation Plan",
+				"plan_title": "National Human Rights Action Plan 2027-2030",
+				"plan_type": "National human rights action plan",
+				"coordinating_institution": institution,
+				"period_from": "2027-01-01",
+				"period_to": "2030-12-31",
+			}
+		).insert()
+
+		def action(amount, status="Planned"):
+			return frappe.get_doc(
+				{
+					"doctype": "Implementation Action",
+					"action_title": f"Plan action of {amount}",
+					"implementation_plan": plan.name,
+					"lead_institution": institution,
+					"start_date": "2027-01-01",
+					"end_date": "2027-12-31",
+					"status": status,
+					"budget_lines": [{"description": "Works", "amount": amount}],
+				}
+			).insert()
+
+		first, second = action(1_000_000), action(250_000)
+		action(9_000_000, status="Cancelled")
+		self.assertEqual(frappe.db.get_value("Implementation Plan", plan.name, "total_budget"), 1_250_000)
+		second.budget_lines[0].amount = 500_000
+		second.save()
+		self.assertEqual(frappe.db.get_value("Implementation Plan", plan.name, "total_budget"), 1_500_000)
+		frappe.delete_doc("Implementation Action", first.name)
+		self.assertEqual(frappe.db.get_value("Implementation Plan", plan.name, "total_budget"), 500_000)

@@ -4,10 +4,30 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import flt, getdate
 
 
 class ImplementationPlan(Document):
 	def validate(self):
 		if getdate(self.period_to) < getdate(self.period_from):
 			frappe.throw(_("Period to: the plan cannot end before it starts."), title=_("Invalid period"))
+
+
+def refresh_plan_budget(plan: str | None):
+	"""A plan's total is its actions' budgets, kept as they change (cancelled actions left out)."""
+	if not plan or not frappe.db.exists("Implementation Plan", plan):
+		return
+	actions = frappe.get_all(
+		"Implementation Action",
+		filters={"implementation_plan": plan, "status": ("!=", "Cancelled")},
+		fields=["total_budget", "currency"],
+	)
+	currency = next((row.currency for row in actions if row.currency), None) or frappe.db.get_single_value(
+		"NMIRF Settings", "currency"
+	)
+	frappe.db.set_value(
+		"Implementation Plan",
+		plan,
+		{"total_budget": sum(flt(row.total_budget) for row in actions), "currency": currency},
+		update_modified=False,
+	)
