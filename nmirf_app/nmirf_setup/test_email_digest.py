@@ -29,7 +29,7 @@ def tell(user: str, subject: str):
 		{
 			"type": "Alert",
 			"document_type": "Recommendation",
-			"document_name": "UPR-9-1.1",
+			"link": "/app/recommendation",  # about the list, which every NMIRF user may open
 			"subject": subject,
 		},
 		[user],
@@ -78,3 +78,29 @@ class TestEmailDigest(FrappeTestCase):
 		before = len(mails_to(self.each))
 		tell(self.each, "To validate: PU-2026-00004")
 		self.assertEqual(len(mails_to(self.each)), before + 1)
+
+	def test_no_mail_about_a_record_its_reader_may_not_open(self):
+		communication = frappe.get_doc(
+			{
+				"doctype": "Special Procedure Communication",
+				"reference": f"UA TST {frappe.generate_hash(length=4)}/2026",
+				"communication_type": "Urgent appeal",
+				"mandates": [{"mechanism": "SR-FREEDOM-EXPRESSION"}],
+				"subject": "Alleged detention of a journalist",
+				"date_received": frappe.utils.nowdate(),
+			}
+		).insert()
+		before = len(mails_to(self.each))
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": communication.doctype,
+				"document_name": communication.name,
+				"subject": "Reply due soon",
+			},
+			[self.each],
+		)
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": self.each, "document_name": communication.name})
+		)
+		self.assertEqual(len(mails_to(self.each)), before, "communications stay with the secretariat")

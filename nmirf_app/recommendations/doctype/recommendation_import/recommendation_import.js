@@ -36,8 +36,8 @@ frappe.ui.form.on("Recommendation Import", {
 		if (frm.doc.outcome && !running) {
 			frm.set_intro(frappe.utils.escape_html(frm.doc.outcome), frm.doc.failed ? "orange" : "blue");
 		}
-		// a preview that found nothing to create or update leaves nothing to import
-		const nothing_to_import = frm.doc.last_run_was_preview && !frm.doc.created && !frm.doc.updated;
+		// the server says whether the last preview left anything to import (core.nothing_to_import)
+		const nothing_to_import = (frm.doc.__onload || {}).nothing_to_import;
 		if (!frm.is_new() && !running) {
 			frm.add_custom_button(__("Preview"), () => frm.call("start_preview").then(() => frm.reload_doc()));
 		}

@@ -5,12 +5,20 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from nmirf_app.core.recommendation_import import nothing_to_import
 from nmirf_app.recommendations.importer import import_job_id
 
 RUNNING_STATUSES = ("Preview queued", "Previewing", "Queued", "Importing")
 
 
 class RecommendationImport(Document):
+	def onload(self):
+		# the form offers Import only when the last preview found something to write
+		self.set_onload(
+			"nothing_to_import",
+			bool(self.last_run_was_preview) and nothing_to_import(self.created, self.updated),
+		)
+
 	def validate(self):
 		self.set_source_defaults()
 		self.validate_source()
