@@ -84,3 +84,25 @@ def test_a_focal_point_starts_a_progress_update_from_the_recommendation(page, ad
 		recommendation["lead_institution"], timeout=30_000
 	)
 	page.screenshot(path=str(ARTIFACTS / "progress-update-from-recommendation.png"), full_page=True)
+
+
+def test_the_form_says_where_the_recommendation_stands_and_links_each_step(page, admin_api):
+	[update] = resource_rows(
+		admin_api,
+		"Progress Update",
+		[["workflow_state", "=", "Approved"], ["recommendation", "is", "set"]],
+		fields=("name", "recommendation", "institution"),
+		order_by="approved_on desc",
+		limit_page_length=1,
+	)
+	login(page, SECRETARIAT, DEMO_PASSWORD)
+	page.goto(f"{BASE_URL}/app/recommendation/{update['recommendation']}")
+	history = page.locator(".nmirf-history")
+	expect(history.locator(".nmirf-history-latest")).to_contain_text("Latest approved report", timeout=30_000)
+	expect(history.locator(".nmirf-history-latest")).to_contain_text(update["institution"])
+	entry = history.locator(".nmirf-history-entry", has=page.locator(f"a[href$='/{update['name']}']"))
+	expect(entry).to_contain_text("Approved")
+	history.scroll_into_view_if_needed()
+	page.screenshot(path=str(ARTIFACTS / "recommendation-history.png"))
+	entry.locator("a").click()
+	page.wait_for_url(f"**/app/progress-update/{update['name']}", timeout=30_000)

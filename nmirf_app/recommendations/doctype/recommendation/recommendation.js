@@ -11,6 +11,7 @@ frappe.ui.form.on("Recommendation", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		nmirf.add_recommendation_work_buttons(frm);
+		nmirf.show_implementation_history(frm);
 		const waiting = (frm.doc.responsible_institutions || []).filter((row) => row.assignment_status === "Assigned");
 		if (!waiting.length || !frappe.user.has_role(["NMIRF Focal Point", "NMIRF Institution Validator"])) return;
 		const respond = (response) => {
@@ -68,4 +69,59 @@ nmirf.add_recommendation_work_buttons = function (frm) {
 	frm.add_custom_button(__("Actions"), () =>
 		frappe.set_route("List", "Implementation Action", { "Action Recommendation.recommendation": frm.doc.name })
 	);
+};
+
+// Where the recommendation stands, in a glance: the latest approved report, then what was planned,
+// reported and assessed, latest first (only what the reader may open).
+nmirf.show_implementation_history = function (frm) {
+	frappe
+		.xcall("nmirf_app.recommendations.history.get_implementation_history", { recommendation: frm.doc.name })
+		.then((history) => {
+			if (frm.doc.name !== history.recommendation) return; // the form moved on meanwhile
+			const esc = frappe.utils.escape_html;
+			const day = (value) => esc(frappe.datetime.str_to_user(value));
+			const link = (entry, text) =>
+				`<a href="/app/${frappe.router.slug(entry.doctype)}/${encodeURIComponent(entry.name)}">${text}</a>`;
+			const sentence = (entry) => {
+				if (entry.kind === "update")
+					return __("{0} reported {1}", [esc(entry.who || __("An institution")), esc(__(entry.status))]);
+				if (entry.kind === "assessment") {
+					const said = __("{0} assessment: {1}", [esc(__(entry.who)), esc(__(entry.status || __("no status")))]);
+					return entry.grade ? `${said} (${esc(__("grade {0}", [entry.grade]))})` : said;
+				}
+				const planned = __("Action planned: {0} ({1})", [esc(entry.title), esc(__(entry.status))]);
+				return entry.until
+					? `${planned}, ${esc(__("until {0}", [frappe.datetime.str_to_user(entry.until)]))}`
+					: planned;
+			};
+			const pill = (entry) =>
+				entry.state
+					? ` <span class="indicator-pill ${entry.state === "Approved" ? "green" : "gray"}">${esc(__(entry.state))}</span>`
+					: "";
+			const latest = history.latest_approved
+				? __("Latest approved report: {0}, {1}, by {2}.", [
+						esc(__(history.latest_approved.status)),
+						day(history.latest_approved.on),
+						esc(history.latest_approved.who),
+					])
+				: __("No approved progress report yet.");
+			const rows = history.entries
+				.map(
+					(entry) =>
+						`<li class="nmirf-history-entry" data-kind="${entry.kind}"><span class="text-muted">${day(entry.on)}</span> · ${link(entry, sentence(entry))}${pill(entry)}</li>`
+				)
+				.join("");
+			const earlier = history.earlier
+				? `<p class="text-muted small">${__("{0} earlier entries: see Connections below.", [history.earlier])}</p>`
+				: "";
+			const body = `<div class="nmirf-history"><p class="nmirf-history-latest">${latest}</p>${
+				rows
+					? `<ul class="list-unstyled">${rows}</ul>`
+					: `<p class="text-muted">${__("Nothing planned, reported or assessed yet.")}</p>`
+			}${earlier}</div>`;
+			// one section, however many refreshes answered meanwhile; "custom" sections go at the next refresh
+			frm.dashboard.parent.find(".nmirf-history").closest(".form-dashboard-section").remove();
+			frm.dashboard.add_section(body, __("Implementation history"), "custom");
+			frm.dashboard.show();
+		});
 };
