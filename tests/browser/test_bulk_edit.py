@@ -1,10 +1,12 @@
-"""User story: the secretariat tags every recommendation of a filter from the list in one step;
-past a hundred records it runs as a job with a progress bar and says what it did. A focal point
-who names another institution's records is refused them."""
+"""User story: the secretariat tags every recommendation of a filter (500) from the list in one step;
+past a hundred records it runs as a job with a progress bar and says what it did. It assigns an
+institution to fifty selected recommendations and each of its focal points gets one task listing
+them. A focal point who names another institution's records is refused them."""
 
 import json
 import time
 
+import pytest
 from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT, demo_people, open_bell
@@ -38,13 +40,52 @@ def unused_theme(admin_api):
 	)
 
 
-def test_the_secretariat_tags_a_whole_filter_in_a_job_with_its_outcome(page, admin_api):
+BULK_VOLUME = 500  # the issue's figure: a filter of 500 recommendations tagged in one step
+
+
+@pytest.fixture
+def five_hundred_recommendations(admin_api):
+	"""The demo's recommendations and, past them, as many treaty-body ones as make 500 (removed after)."""
+	missing = BULK_VOLUME - len(resource_rows(admin_api, "Recommendation"))
+	docs = [
+		{
+			"doctype": "Recommendation",
+			"mechanism": "CRC",
+			"document_symbol": "CRC/C/BULK/CO/5-6",
+			"document_date": "2024-02-01",
+			"paragraph": f"{900 + index}",
+			"recommendation_text": f"The Committee recommends that the State party ensure birth registration "
+			f"in district {index + 1}, free of charge, including for children of migrants.",
+		}
+		for index in range(max(0, missing))
+	]
+	added = []
+	for start in range(0, len(docs), 100):  # Frappe inserts at most 200 in one call
+		answer = admin_api.post(
+			f"{BASE_URL}/api/method/frappe.client.insert_many",
+			data={"docs": json.dumps(docs[start : start + 100])},
+			timeout=300,
+		)
+		answer.raise_for_status()
+		added += answer.json()["message"]
+	yield BULK_VOLUME
+	for name in added:
+		admin_api.delete(f"{BASE_URL}/api/resource/Recommendation/{name}", timeout=60).raise_for_status()
+
+
+def test_the_secretariat_tags_a_whole_filter_in_a_job_with_its_outcome(
+	page, admin_api, five_hundred_recommendations
+):
 	theme = unused_theme(admin_api)
 	total = len(resource_rows(admin_api, "Recommendation"))
-	assert total > 100  # past the size edited within the request
+	assert total >= five_hundred_recommendations  # past the size edited within the request
 	login(page, SECRETARIAT, DEMO_PASSWORD)
 	page.goto(f"{BASE_URL}/app/recommendation")
 	expect(page.locator(".list-row-container").first).to_be_visible(timeout=30_000)
+	clear_filters = page.locator(".filter-x-button")
+	if clear_filters.is_visible():  # the list opens with the filters this user left on it
+		clear_filters.click()
+	expect(page.locator(".list-count")).to_contain_text(f"of {total}", timeout=30_000)
 	page.locator(".page-actions .menu-btn-group button").click()
 	page.locator(".dropdown-menu.show .dropdown-item").filter(
 		has_text="Change every recommendation of this filter"
@@ -60,7 +101,10 @@ def test_the_secretariat_tags_a_whole_filter_in_a_job_with_its_outcome(page, adm
 	expect(dialog.locator(".frappe-control[data-fieldname='themes'] .tb-selected-value")).to_have_text(theme)
 	dialog.locator(".modal-title").click()  # the suggestions close, as when one clicks away
 	dialog.get_by_role("button", name="Apply").click()
-	expect(page.locator(".alert-message").filter(has_text="being changed")).to_be_visible(timeout=60_000)
+	queued = page.locator(".alert-message").filter(has_text="being changed")
+	expect(queued).to_be_visible(timeout=60_000)
+	expect(page.locator(".modal-backdrop")).to_have_count(0)  # the dialog has faded out
+	expect(queued).to_be_visible()
 	page.screenshot(path=str(ARTIFACTS / "bulk-edit-queued.png"))
 	# the job's outcome reaches the bell (and a message on screen where the realtime server runs)
 	session = api_session(SECRETARIAT, DEMO_PASSWORD)
@@ -122,3 +166,97 @@ def test_a_focal_point_is_refused_another_institutions_records(admin_api):
 		},
 		timeout=120,
 	)
+
+
+def staffed_institution_with_fewest_recommendations(admin_api):
+	"""An institution with active focal points, responsible for as few recommendations as possible."""
+	people = {}
+	for row in resource_rows(
+		admin_api, "Focal Point", [["is_active", "=", 1]], fields=("institution", "user")
+	):
+		people.setdefault(row["institution"], set()).add(row["user"])
+	load = {institution: 0 for institution in people}
+	for row in resource_rows(
+		admin_api, "Recommendation Institution", fields=("institution",), parent="Recommendation"
+	):
+		if row["institution"] in load:
+			load[row["institution"]] += 1
+	institution = min(load, key=lambda name: (load[name], name))
+	return institution, sorted(people[institution])
+
+
+def open_tasks_of(admin_api, user):
+	return resource_rows(
+		admin_api,
+		"ToDo",
+		[["allocated_to", "=", user], ["status", "=", "Open"]],
+		fields=("name", "description", "reference_type"),
+	)
+
+
+def test_assigning_fifty_selected_recommendations_gives_each_focal_point_one_task(page, admin_api):
+	institution, focal_points = staffed_institution_with_fewest_recommendations(admin_api)
+	involved = {
+		row["parent"]
+		for row in resource_rows(
+			admin_api,
+			"Recommendation Institution",
+			[["institution", "=", institution]],
+			fields=("parent",),
+			parent="Recommendation",
+		)
+	}
+	chosen = [
+		row["name"]
+		for row in resource_rows(admin_api, "Recommendation", order_by="name asc")
+		if row["name"] not in involved
+	][:50]
+	assert len(chosen) == 50
+	tasks_before = {user: {task["name"] for task in open_tasks_of(admin_api, user)} for user in focal_points}
+
+	login(page, SECRETARIAT, DEMO_PASSWORD)
+	page.goto(f"{BASE_URL}/app/recommendation?name=" + json.dumps(["in", chosen]))
+	expect(page.locator(".list-row-container").first).to_be_visible(timeout=30_000)
+	page.locator(".btn-paging[data-value='100']").click()
+	expect(page.locator(".list-row-container")).to_have_count(50, timeout=30_000)
+	page.locator(".list-header-checkbox, .list-check-all").first.check()
+	page.locator(".actions-btn-group button").click()
+	page.locator(".dropdown-menu.show .dropdown-item").filter(
+		has_text="Change institutions, tags, cluster"
+	).click()
+	dialog = page.locator(".modal.show")
+	expect(dialog.locator(".modal-title")).to_have_text("Change 50 selected recommendations")
+	dialog.locator("select[data-fieldname='change']").select_option("add_supporting_institution")
+	field = dialog.locator("input[data-fieldname='institution']")
+	field.click()
+	field.press_sequentially(institution[:14], delay=50)
+	dialog.locator(".frappe-control[data-fieldname='institution'] [role='option']").filter(
+		has_text=institution
+	).first.click(timeout=30_000)
+	dialog.locator(".modal-title").click()
+	dialog.get_by_role("button", name="Apply").click()
+	outcome = page.locator(".modal.show .nmirf-bulk-outcome")
+	expect(outcome).to_contain_text(
+		"50 recommendations changed, 0 were already so, 0 refused", timeout=120_000
+	)
+	page.screenshot(path=str(ARTIFACTS / "bulk-assignment-outcome.png"))
+
+	try:
+		for user in focal_points:
+			new = [task for task in open_tasks_of(admin_api, user) if task["name"] not in tasks_before[user]]
+			assert len(new) == 1, (user, [task["name"] for task in new])
+			assert "50 recommendations assigned" in new[0]["description"]
+			assert "accept or dispute each by" in new[0]["description"]
+	finally:  # the demo as it was: the institution removed again, its task closed with it
+		answer = admin_api.post(
+			f"{BASE_URL}/api/method/nmirf_app.recommendations.bulk_edit.bulk_edit",
+			data={
+				"change": "remove_institution",
+				"values": json.dumps([institution]),
+				"names": json.dumps(chosen),
+			},
+			timeout=300,
+		).json()["message"]
+	assert len(answer["changed"]) == 50
+	for user in focal_points:
+		assert {task["name"] for task in open_tasks_of(admin_api, user)} <= tasks_before[user]
