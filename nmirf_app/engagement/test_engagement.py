@@ -200,10 +200,14 @@ class TestEngagement(FrappeTestCase):
 			frappe.db.get_value("ToDo", todos[0], ["allocated_to", "reference_name"]),
 			(self.secretariat, meeting.name),
 		)
+		self.assertIsNone(
+			frappe.db.get_value("ToDo", todos[2], "date"), "an undated decision is not due today"
+		)
 		meeting.save()
 		self.assertEqual(
 			frappe.db.count("ToDo", {"reference_name": meeting.name}), 3, "saving again adds none"
 		)
+		self.assertEqual(alerts_for(self.secretariat, meeting.name), [], "nothing changed, nobody is told")
 		with self.assertRaisesRegex(frappe.ValidationError, "Decisions, row 5"):
 			meeting.append("decisions", {"decision": "Someone should", "due_on": nowdate()})
 			meeting.save()
@@ -230,6 +234,24 @@ class TestEngagement(FrappeTestCase):
 				)
 			),
 			sorted([other, self.secretariat]),
+		)
+		# the former owner is told the decision is no longer theirs; a new date reaches its owner's bell
+		removed = frappe.get_all(
+			"Notification Log",
+			{"for_user": self.secretariat, "document_name": meeting.name, "type": "Assignment"},
+			["subject", "email_content"],
+		)
+		self.assertTrue(
+			any("removed" in row.subject and "Circulate the draft" in row.email_content for row in removed),
+			removed,
+		)
+		self.assertIn(
+			f"A decision of Plenary of November you carry out changed (due {formatdate(add_days(nowdate(), 45))}): "
+			"Invite the NHRI to the next plenary",
+			[row.subject for row in alerts_for(self.secretariat, meeting.name)],
+		)
+		self.assertEqual(
+			alerts_for(other, meeting.name), [], "the new owner gets Frappe's assignment, no alert"
 		)
 
 	def test_secretariat_fills_a_topic_mailing_list_from_institutions(self):

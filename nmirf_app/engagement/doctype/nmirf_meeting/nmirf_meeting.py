@@ -3,9 +3,10 @@
 
 import frappe
 from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.desk.form.assign_to import notify_assignment
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import formatdate, getdate
 
 from nmirf_app.engagement.files import require_private_file
 
@@ -52,6 +53,7 @@ class NMIRFMeeting(Document):
 						frappe.db.set_value(
 							"ToDo", row.todo, {"date": row.due_on, "description": description}
 						)
+						self.tell_owner_of_change(row)
 					continue
 				cancel_todo(row.todo)
 			todo = frappe.get_doc(
@@ -65,6 +67,8 @@ class NMIRFMeeting(Document):
 					"description": description,
 				}
 			).insert(ignore_permissions=True)  # the secretariat records decisions for other people
+			if not row.due_on:  # ToDo's default date is today: an undated decision would be overdue tomorrow
+				todo.db_set("date", None, update_modified=False)
 			notify_assignment(
 				frappe.session.user,
 				row.owner_user,
@@ -75,6 +79,24 @@ class NMIRFMeeting(Document):
 			)
 			row.db_set("todo", todo.name)
 
+	def tell_owner_of_change(self, row):
+		"""A new date or wording reaches the owner's bell (and mail), not only their ToDo list."""
+		if row.owner_user == frappe.session.user:
+			return
+		due = _("due {0}").format(formatdate(row.due_on)) if row.due_on else _("no date")
+		enqueue_create_notification(
+			row.owner_user,
+			{
+				"type": "Alert",
+				"document_type": self.doctype,
+				"document_name": self.name,
+				"from_user": frappe.session.user,
+				"subject": _("A decision of {0} you carry out changed ({1}): {2}").format(
+					self.title, due, row.decision
+				),
+			},
+		)
+
 
 def cancel_todo(name: str):
 	"""Through the ToDo's own save, so the meeting's "Assigned To" drops the person too."""
@@ -82,3 +104,12 @@ def cancel_todo(name: str):
 	if todo and todo.status == "Open":
 		todo.status = "Cancelled"
 		todo.save(ignore_permissions=True)
+		# the former owner is told the decision is no longer theirs (Frappe's "assignment removed")
+		notify_assignment(
+			frappe.session.user,
+			todo.allocated_to,
+			todo.reference_type,
+			todo.reference_name,
+			action="CLOSE",
+			description=todo.description,
+		)
