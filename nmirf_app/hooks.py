@@ -96,6 +96,7 @@ permission_query_conditions = {
 	"Recommendation Affected Group": "nmirf_app.permissions.recommendation_tag_query_conditions",
 	"Recommendation SDG Target": "nmirf_app.permissions.recommendation_tag_query_conditions",
 	"Implementation Assessment": "nmirf_app.permissions.implementation_assessment_query_conditions",
+	"Special Procedure Communication": "nmirf_app.permissions.communication_query_conditions",
 	# child tables of the scoped doctypes, when listed on their own
 	"Recommendation Institution": "nmirf_app.permissions.child_row_query_conditions",
 	"Recommendation Recommending State": "nmirf_app.permissions.child_row_query_conditions",
@@ -106,6 +107,7 @@ permission_query_conditions = {
 	"Action Budget Line": "nmirf_app.permissions.child_row_query_conditions",
 	"Indicator Value": "nmirf_app.permissions.child_row_query_conditions",
 	"Progress Evidence": "nmirf_app.permissions.child_row_query_conditions",
+	"Communication Mandate": "nmirf_app.permissions.child_row_query_conditions",
 }
 has_permission = {
 	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",
@@ -115,6 +117,7 @@ has_permission = {
 	"Indicator": "nmirf_app.permissions.has_indicator_permission",
 	"Report Contribution": "nmirf_app.permissions.has_report_contribution_permission",
 	"Implementation Assessment": "nmirf_app.permissions.has_implementation_assessment_permission",
+	"Special Procedure Communication": "nmirf_app.permissions.has_communication_permission",
 }
 
 # Frappe's frappe.client.get_count ignores permissions and its dashboard charts share one cached

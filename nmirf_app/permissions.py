@@ -213,6 +213,18 @@ def has_report_contribution_permission(doc, ptype=None, user=None) -> bool:
 	return _may_touch(doc, user, [doc.institution])
 
 
+# A special procedure's letter stays with the secretariat, except for the institution named to
+# prepare the State's reply: its focal points and validator read it (and its file) to draft it.
+
+
+def communication_query_conditions(user=None, doctype=None) -> str:
+	return _institution_condition(user, "Special Procedure Communication", ("responsible_institution",))
+
+
+def has_communication_permission(doc, ptype=None, user=None) -> bool:
+	return _may_touch(doc, user, [doc.responsible_institution])
+
+
 # An assessment (by the government, the NHRI, civil society or a treaty body) is about one
 # recommendation: whoever may not see the recommendation may not see what was said about it.
 

@@ -301,17 +301,27 @@ class Records:
 			}
 		)
 		self.attach("Stakeholder Submission", submission, "attachment", "submission-attachment")
-		self.insert(
-			{
-				"doctype": "Special Procedure Communication",
-				"reference": f"AL MATRIX {self.suffix}",
-				"communication_type": "Allegation letter",
-				"mandates": [{"mechanism": "SR-TORTURE"}],
-				"subject": "Matrix allegation",
-				"status": "Received",
-				"date_received": today,
-			}
-		)
+		for institution, is_mine in ((mine, True), (other, False), (None, False)):
+			communication = self.insert(
+				{
+					"doctype": "Special Procedure Communication",
+					"reference": f"AL MATRIX {self.suffix} {institution or 'unassigned'}",
+					"communication_type": "Allegation letter",
+					"mandates": [{"mechanism": "SR-TORTURE"}],
+					"subject": "Matrix allegation",
+					"status": "Received",
+					"date_received": today,
+					"responsible_institution": institution,
+				},
+				mine=is_mine,
+			)
+			if is_mine:  # the letter's file is read by those who read the letter
+				self.attach(
+					"Special Procedure Communication",
+					communication,
+					"communication_file",
+					"allegation-letter",
+				)
 		self.insert(
 			{
 				"doctype": "Special Procedure Visit",

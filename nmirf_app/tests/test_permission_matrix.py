@@ -62,7 +62,8 @@ EXPECTED = {
 	"Consultation": INTERNAL_RECORD,
 	"NMIRF Meeting": INTERNAL_RECORD,
 	"Special Procedure Visit": INTERNAL_RECORD,
-	"Special Procedure Communication": {SEC: "rcwde", APP: "re"},
+	# a special procedure's letter: read also by the institution named to prepare the reply
+	"Special Procedure Communication": {SEC: "rcwde", APP: "re", VAL: "s", FP: "s"},
 	"Stakeholder Submission": {SEC: "rwde", APP: "re"},
 }
 
