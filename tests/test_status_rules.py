@@ -215,3 +215,12 @@ def test_cluster_status_sums_up_its_recommendations(statuses, expected):
 def test_cluster_status_refuses_unknown_statuses():
 	with pytest.raises(ValueError, match="Unknown implementation status"):
 		derive_cluster_status(["In progress", "Done"])
+
+
+def test_only_a_claim_of_full_implementation_needs_evidence_and_only_when_the_state_asks():
+	from nmirf_app.core.status_rules import lacks_required_evidence
+
+	assert lacks_required_evidence("Fully implemented", evidence_required=True, has_evidence=False)
+	assert not lacks_required_evidence("Fully implemented", evidence_required=True, has_evidence=True)
+	assert not lacks_required_evidence("Fully implemented", evidence_required=False, has_evidence=False)
+	assert not lacks_required_evidence("Partially implemented", evidence_required=True, has_evidence=False)

@@ -254,3 +254,9 @@ def _latest(records: Iterable[Dated], date_of: Callable[[Dated], datetime.date])
 		if latest is None or date_of(record) >= date_of(latest):
 			latest = record
 	return latest
+
+
+def lacks_required_evidence(reported_status: str, evidence_required: bool, has_evidence: bool) -> bool:
+	"""A claim of full implementation goes to review with its proof (a law, a decree, a report)
+	when the State asks for it (NMIRF Settings); other statuses never need a file."""
+	return reported_status == FULLY_IMPLEMENTED and evidence_required and not has_evidence

@@ -8,6 +8,7 @@ from frappe.utils import nowdate
 
 from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.references import reference_with_title
+from nmirf_app.core.status_rules import lacks_required_evidence
 from nmirf_app.implementation.status import refresh_recommendation_status
 from nmirf_app.permissions import institutions_in_scope
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
@@ -103,16 +104,16 @@ class ProgressUpdate(Document):
 			self.approved_on = nowdate()
 
 	def require_evidence_for_full_implementation(self):
-		"""A claim of full implementation goes to review with its proof (NMIRF Settings: Evidence
-		for "Fully implemented"): a file in the Evidence table or attached to the update."""
-		if self.reported_status != "Fully implemented":
-			return
-		if not frappe.db.get_single_value("NMIRF Settings", "evidence_for_fully_implemented"):
-			return
+		"""The rule is nmirf_app.core.status_rules.lacks_required_evidence; evidence is a file in the
+		Evidence table or one attached to the update."""
 		attached = frappe.db.exists(
 			"File", {"attached_to_doctype": self.doctype, "attached_to_name": self.name}
 		)
-		if not (attached or any(row.evidence_file for row in self.evidence)):
+		if lacks_required_evidence(
+			self.reported_status,
+			bool(frappe.db.get_single_value("NMIRF Settings", "evidence_for_fully_implemented")),
+			bool(attached or any(row.evidence_file for row in self.evidence)),
+		):
 			frappe.throw(
 				_(
 					"Evidence: attach the document that shows the recommendation is fully implemented (a law, a decree, a report) before submitting."
