@@ -19,6 +19,7 @@ from nmirf_app.core.assignment_tasks import (
 	tasks_by_person,
 )
 from nmirf_app.permissions import active_focal_points, get_user_institutions
+from nmirf_app.utils import close_todo
 
 RESPONSES = ("Accepted", "Disputed")
 
@@ -193,7 +194,7 @@ def close_answered_tasks(row_name: str, tasks: str | None, recommendation: str):
 		if not reference or reference.status != "Open":
 			continue
 		if reference.reference_type == "Recommendation" and reference.reference_name == recommendation:
-			frappe.db.set_value("ToDo", task, "status", "Closed")
+			close_todo(task)
 			continue
 		still_waiting = frappe.get_all(
 			"Recommendation Institution",
@@ -205,7 +206,7 @@ def close_answered_tasks(row_name: str, tasks: str | None, recommendation: str):
 			limit=1,
 		)
 		if not still_waiting:
-			frappe.db.set_value("ToDo", task, "status", "Closed")
+			close_todo(task)
 
 
 @frappe.whitelist()
@@ -246,7 +247,7 @@ def respond_to_assignment(recommendation: str, institution: str, response: str, 
 		},
 		pluck="name",
 	):
-		frappe.db.set_value("ToDo", todo, "status", "Closed")
+		close_todo(todo)
 	# the secretariat is told by the notification "NMIRF: assignment answered" (notifications.json)
 	subject = (
 		_("{0} disputes its assignment to {1}: {2}").format(institution, recommendation, reason)

@@ -44,12 +44,17 @@ class TestAssignment(FrappeTestCase):
 
 	def test_focal_point_accepts_and_the_todo_closes(self):
 		recommendation = make_recommendation([self.education]).name
+		self.assertIn(self.focal_point, frappe.db.get_value("Recommendation", recommendation, "_assign"))
 		frappe.set_user(self.focal_point)
 		respond_to_assignment(recommendation, self.education, "Accepted")
 		frappe.set_user("Administrator")
 		row = frappe.get_doc("Recommendation", recommendation).responsible_institutions[0]
 		self.assertEqual(row.assignment_status, "Accepted")
 		self.assertEqual(open_todos(self.focal_point, recommendation), [])
+		# the list's "Assigned To" no longer names someone whose answer is given
+		self.assertNotIn(
+			self.focal_point, frappe.db.get_value("Recommendation", recommendation, "_assign") or ""
+		)
 		self.assertEqual(
 			[alert.subject for alert in alerts_for(self.secretariat, recommendation)],
 			[f"{self.education} accepts its assignment to {recommendation}"],

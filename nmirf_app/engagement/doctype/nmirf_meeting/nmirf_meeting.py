@@ -9,6 +9,7 @@ from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
 from nmirf_app.engagement.files import require_private_file
+from nmirf_app.utils import close_todo
 
 
 class NMIRFMeeting(Document):
@@ -99,12 +100,9 @@ class NMIRFMeeting(Document):
 
 
 def cancel_todo(name: str):
-	"""Through the ToDo's own save, so the meeting's "Assigned To" drops the person too."""
-	todo = frappe.get_doc("ToDo", name) if frappe.db.exists("ToDo", name) else None
-	if todo and todo.status == "Open":
-		todo.status = "Cancelled"
-		todo.save(ignore_permissions=True)
-		# the former owner is told the decision is no longer theirs (Frappe's "assignment removed")
+	"""The former owner is told the decision is no longer theirs (Frappe's "assignment removed")."""
+	todo = close_todo(name, "Cancelled")
+	if todo:
 		notify_assignment(
 			frappe.session.user,
 			todo.allocated_to,
