@@ -121,3 +121,14 @@ def test_a_record_reads_as_its_reference_and_title():
 	assert reference_with_title(None, "A title") == ""
 	long = reference_with_title("CRC-2023-18", "x" * 300)
 	assert len(long) == 240 and long.endswith("…") and long.startswith("CRC-2023-18 — x")
+
+
+def test_a_title_shown_next_to_its_reference_does_not_repeat_it():
+	from nmirf_app.core.references import title_after_reference
+
+	assert (
+		title_after_reference("UPR-2-118.103 — Increase the budget", "UPR-2-118.103") == "Increase the budget"
+	)
+	assert title_after_reference("Increase the budget", "UPR-2-118.103") == "Increase the budget"
+	assert title_after_reference("UPR-2-118.1030 — Other", "UPR-2-118.103") == "UPR-2-118.1030 — Other"
+	assert title_after_reference(None, "UPR-2-118.103") == ""

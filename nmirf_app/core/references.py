@@ -121,3 +121,10 @@ def reference_with_title(reference: str | None, title: str | None, limit: int = 
 	budget…", the reference alone when there is no title, cut to `limit` characters."""
 	text = f"{reference} — {title}" if reference and title else reference or ""
 	return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def title_after_reference(text: str | None, reference: str | None) -> str:
+	"""The title part of "UPR-2-118.103 — Increase the budget…", for places that show the
+	reference on its own already (it would read twice)."""
+	prefix = f"{reference} — " if reference else ""
+	return text[len(prefix) :] if prefix and text and text.startswith(prefix) else text or ""

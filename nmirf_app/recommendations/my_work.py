@@ -8,6 +8,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from nmirf_app.core.my_work import WorkItem, in_working_order, summary
+from nmirf_app.core.references import title_after_reference
 from nmirf_app.implementation.tasks import open_deadlines
 from nmirf_app.permissions import get_user_institutions
 
@@ -122,7 +123,7 @@ def returned_updates(institutions: list[str]) -> list[WorkItem]:
 			doctype="Progress Update",
 			name=row.name,
 			reference=row.recommendation or row.implementation_action or row.name,
-			title=row.reports_on or row.name,
+			title=update_title(row),
 			detail=row.return_reason or "",
 			actions=("open",),
 		)
@@ -193,6 +194,12 @@ def decisions_owned_by(user: str) -> list[WorkItem]:
 	]
 
 
+def update_title(row) -> str:
+	"""What the update reports on, without the reference the item shows already."""
+	reference = row.recommendation or row.implementation_action
+	return title_after_reference(row.reports_on, reference) or row.name
+
+
 def updates_in_state(state: str, section: str, institutions: list[str] | None = None) -> list[WorkItem]:
 	filters = {"workflow_state": state}
 	if institutions is not None:
@@ -203,13 +210,21 @@ def updates_in_state(state: str, section: str, institutions: list[str] | None = 
 			doctype="Progress Update",
 			name=row.name,
 			reference=row.recommendation or row.implementation_action or row.name,
-			title=row.reports_on or row.name,
-			detail=row.institution or "",
+			title=update_title(row),
+			# several updates on one recommendation differ by what they claim and their number
+			detail=" · ".join(filter(None, (row.institution, frappe._(row.reported_status), row.name))),
 		)
 		for row in frappe.get_list(
 			"Progress Update",
 			filters=filters,
-			fields=["name", "reports_on", "recommendation", "implementation_action", "institution"],
+			fields=[
+				"name",
+				"reports_on",
+				"recommendation",
+				"implementation_action",
+				"institution",
+				"reported_status",
+			],
 			limit_page_length=0,
 		)
 	]

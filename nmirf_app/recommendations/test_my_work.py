@@ -91,6 +91,11 @@ class TestMyWork(FrappeTestCase):
 		)
 		update = as_user(self.focal_point, apply_workflow, update.as_dict(), "Submit for validation")
 		self.assertIn(update.name, names(self.validator, "updates_to_validate"))
+		[item] = [i for i in items(self.validator, "updates_to_validate") if i["name"] == update.name]
+		# the reference shows once, the title after it; the detail tells updates on one recommendation apart
+		self.assertEqual(item["reference"], recommendation)
+		self.assertEqual(item["title"], frappe.db.get_value("Recommendation", recommendation, "title"))
+		self.assertEqual(item["detail"], f"{self.water} · In progress · {update.name}")
 		self.assertNotIn(update.name, names(self.secretariat, "updates_to_approve"))
 		self.assertEqual(names(self.other, "updates_to_validate"), [])
 
