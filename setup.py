@@ -11,6 +11,6 @@ setup(
 	packages=find_packages(exclude=("tests", "tests.*")),
 	zip_safe=False,
 	include_package_data=True,
-	install_requires=["requests", "openpyxl", "python-docx", "filetype", "pypdf"],
+	install_requires=["requests", "openpyxl", "python-docx", "filetype", "pypdf", "scikit-learn"],
 	python_requires=">=3.10",
 )
