@@ -92,4 +92,102 @@ def import_recommendations(context, path_or_url, source, dry_run, user):
 		frappe.destroy()
 
 
+def connected(context, user: str):
+	"""Connects to the site as `user` (suggestions rest only on what that user may read)."""
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	frappe.set_user(user)
+
+
+def one_json_line(value):
+	import json
+
+	click.echo(json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str))
+
+
+@nmirf.command("suggest")
+@click.argument("reference")
+@click.option(
+	"--user", default="Administrator", show_default=True, help="Suggest from what this user may read."
+)
+@pass_context
+def suggest(context, reference, user):
+	"""Suggested themes, affected groups, SDG targets and goals of a recommendation, with a score
+	each (the recommendation's own tags are never used). Progress on stderr, one JSON line last."""
+	from nmirf_app.recommendations import classification
+
+	connected(context, user)
+	try:
+		doc = frappe.get_doc("Recommendation", reference)
+		doc.check_permission("read")
+		click.echo("Loading the suggestions model…", err=True)
+		model = classification.current_model()
+		suggestions = model.suggest(
+			doc.recommendation_text or "",
+			exclude_id=doc.name,
+			allowed=classification.voters_allowed(classification.readable_recommendations()),
+		)
+		one_json_line({kind: [[item.name, item.score] for item in suggestions[kind]] for kind in suggestions})
+	finally:
+		frappe.destroy()
+
+
+@nmirf.command("similar")
+@click.argument("reference")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--user", default="Administrator", show_default=True, help="List only what this user may read.")
+@pass_context
+def similar(context, reference, limit, user):
+	"""The recommendations that ask the same as REFERENCE (earlier cycles, other mechanisms), most
+	similar first. Progress on stderr, one JSON line last."""
+	from nmirf_app.recommendations import classification
+
+	connected(context, user)
+	try:
+		doc = frappe.get_doc("Recommendation", reference)
+		doc.check_permission("read")
+		click.echo("Loading the suggestions model…", err=True)
+		one_json_line(
+			[
+				{
+					"name": row["name"],
+					"score": row["score"],
+					"mechanism": row["mechanism"],
+					"upr_cycle": row["upr_cycle"],
+					"implementation_status": row["implementation_status"],
+				}
+				for row in classification.similar_to(doc, limit)
+			]
+		)
+	finally:
+		frappe.destroy()
+
+
+@nmirf.command("learn")
+@click.argument("path_or_url")
+@click.option(
+	"--source", type=click.Choice(["uhri-xlsx", "uhri-json"]), help="Format (default: by extension)."
+)
+@pass_context
+def learn(context, path_or_url, source):
+	"""Learn suggestions from a whole UHRI export (every State's recommendations and OHCHR's tags)
+	without importing them, then refresh the model. Progress on stderr, one JSON line last."""
+	from nmirf_app.recommendations import classification
+	from nmirf_app.recommendations.importer import ImportSourceError
+
+	connected(context, "Administrator")
+	try:
+		try:
+			outcome = classification.learn_export(
+				path_or_url, source, progress=lambda message: click.echo(message, err=True)
+			)
+		except (ImportSourceError, frappe.ValidationError) as error:
+			click.echo(f"Could not learn from {path_or_url}: {frappe.utils.strip_html(str(error))}", err=True)
+			raise SystemExit(1)
+		frappe.db.commit()
+		one_json_line(outcome)
+	finally:
+		frappe.destroy()
+
+
 commands = [nmirf]

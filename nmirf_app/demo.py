@@ -179,10 +179,10 @@ def load_recommendations(dataset: DemoDataset, progress: Callable) -> int:
 		if recommendation.repeats:
 			name = names_by_source[(recommendation.document_symbol, recommendation.paragraph)]
 			earlier = names_by_source.get(tuple(recommendation.repeats))
-			if earlier:
-				frappe.db.set_value(
-					"Recommendation", name, "repeats_recommendation", earlier, update_modified=False
-				)
+			doc = frappe.get_doc("Recommendation", name)
+			if earlier and earlier not in [row.repeats for row in doc.repeats]:
+				doc.append("repeats", {"repeats": earlier})
+				doc.save(ignore_permissions=True)
 	return len(dataset.recommendations)
 
 

@@ -97,6 +97,7 @@ permission_query_conditions = {
 	"Recommendation SDG Target": "nmirf_app.permissions.recommendation_tag_query_conditions",
 	"Implementation Assessment": "nmirf_app.permissions.implementation_assessment_query_conditions",
 	"Special Procedure Communication": "nmirf_app.permissions.communication_query_conditions",
+	"Tag Suggestion Decision": "nmirf_app.permissions.tag_suggestion_decision_query_conditions",
 	# child tables of the scoped doctypes, when listed on their own
 	"Recommendation Institution": "nmirf_app.permissions.child_row_query_conditions",
 	"Recommendation Recommending State": "nmirf_app.permissions.child_row_query_conditions",
@@ -108,6 +109,7 @@ permission_query_conditions = {
 	"Indicator Value": "nmirf_app.permissions.child_row_query_conditions",
 	"Progress Evidence": "nmirf_app.permissions.child_row_query_conditions",
 	"Communication Mandate": "nmirf_app.permissions.child_row_query_conditions",
+	"Recommendation Repeat": "nmirf_app.permissions.child_row_query_conditions",
 }
 has_permission = {
 	"Recommendation": "nmirf_app.permissions.has_recommendation_permission",
@@ -118,6 +120,7 @@ has_permission = {
 	"Report Contribution": "nmirf_app.permissions.has_report_contribution_permission",
 	"Implementation Assessment": "nmirf_app.permissions.has_implementation_assessment_permission",
 	"Special Procedure Communication": "nmirf_app.permissions.has_communication_permission",
+	"Tag Suggestion Decision": "nmirf_app.permissions.has_tag_suggestion_decision_permission",
 }
 
 # Frappe's frappe.client.get_count ignores permissions and its dashboard charts share one cached
@@ -184,7 +187,11 @@ scheduler_events = {
 	],
 	"weekly": ["nmirf_app.implementation.tasks.send_weekly_digest"],
 	# a safety net for counts changed by a write that bypassed the tally (bulk SQL, a restore)
-	"daily_long": ["nmirf_app.recommendations.tally.rebuild"],
+	"daily_long": [
+		"nmirf_app.recommendations.tally.rebuild",
+		# suggestions learn from the day's tagging
+		"nmirf_app.recommendations.classification.refresh_model",
+	],
 	# an import whose worker was killed must not stay "Importing" for ever
 	"cron": {"*/5 * * * *": ["nmirf_app.recommendations.importer.fail_interrupted_imports"]},
 }

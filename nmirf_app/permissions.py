@@ -230,16 +230,35 @@ def has_communication_permission(doc, ptype=None, user=None) -> bool:
 
 
 def implementation_assessment_query_conditions(user=None, doctype=None) -> str:
+	return about_readable_recommendations("Implementation Assessment", user)
+
+
+def has_implementation_assessment_permission(doc, ptype=None, user=None) -> bool:
+	return may_read_its_recommendation(doc, ptype, user)
+
+
+# Accepted and rejected tag suggestions: seen by whoever sees the recommendation they are about.
+
+
+def tag_suggestion_decision_query_conditions(user=None, doctype=None) -> str:
+	return about_readable_recommendations("Tag Suggestion Decision", user)
+
+
+def has_tag_suggestion_decision_permission(doc, ptype=None, user=None) -> bool:
+	return may_read_its_recommendation(doc, ptype, user)
+
+
+def about_readable_recommendations(doctype: str, user=None) -> str:
 	condition = recommendation_query_conditions(user)
 	if not condition:
 		return ""
 	return (
-		"`tabImplementation Assessment`.`recommendation` in"
+		f"`tab{doctype}`.`recommendation` in"
 		f" (select `tabRecommendation`.`name` from `tabRecommendation` where {condition})"
 	)
 
 
-def has_implementation_assessment_permission(doc, ptype=None, user=None) -> bool:
+def may_read_its_recommendation(doc, ptype=None, user=None) -> bool:
 	user = user or frappe.session.user
 	scopes = recommendation_scopes(frappe.get_roles(user))
 	if scopes is None or Scope.ALL in scopes or doc.is_new():

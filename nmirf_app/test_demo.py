@@ -32,7 +32,7 @@ class TestDemo(FrappeTestCase):
 			frappe.get_all("Recommendation", {"dedupe_key": ("in", demo_keys)}, pluck="mechanism")
 		)
 		self.assertEqual(mechanisms, {"UPR", "CRC", "CEDAW", "CAT"})
-		self.assertTrue(frappe.db.exists("Recommendation", {"repeats_recommendation": ("is", "set")}))
+		self.assertTrue(frappe.db.exists("Recommendation Repeat", {"parenttype": "Recommendation"}))
 
 		focal_point = next(fp for fp in dataset.focal_points if fp.active_to is None)
 		self.assertIn("NMIRF Focal Point", frappe.get_roles(focal_point.user))

@@ -21,6 +21,8 @@ CHANGES = {
 	"set_priority": "priority",
 	"publish": "published",
 	"unpublish": "published",
+	# suggested themes, groups and SDG targets at or above a confidence (the tag tables share a level)
+	"apply_suggestions": "themes",
 }
 # a tag table -> the link field of its rows
 TAG_FIELDS = {"themes": "theme", "affected_groups": "affected_group", "sdg_targets": "sdg_target"}

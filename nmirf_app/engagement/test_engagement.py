@@ -106,8 +106,7 @@ class TestEngagement(FrappeTestCase):
 			}
 		).insert()
 		self.assertEqual(getdate(communication.reply_due), getdate(add_days(received, 60)))
-		# the secretariat is told it arrived, with its deadline; the institution's focal point, who
-		# may not read communications, is not
+		# the secretariat is told it arrived, with its deadline (the institution by the reminders)
 		told = alerts_for(self.secretariat, communication.name)
 		self.assertEqual(len(told), 1)
 		self.assertIn(communication.reference, told[0].subject)
@@ -142,9 +141,20 @@ class TestEngagement(FrappeTestCase):
 					"date_received": nowdate(),
 				}
 			).insert()
+		# the institution preparing the reply reads the letter; another institution's focal point does not
+		self.assertTrue(
+			as_user(
+				self.focal_point,
+				frappe.has_permission,
+				"Special Procedure Communication",
+				"read",
+				communication,
+			)
+		)
+		outsider = make_user("fp.engagement.outsider", "NMIRF Focal Point")
+		make_focal_point(outsider, make_institution("Engagement Ministry of Ports"), role_type="Alternate")
 		self.assertFalse(
-			as_user(self.focal_point, frappe.has_permission, "Special Procedure Communication", "read"),
-			"communications stay with the secretariat",
+			as_user(outsider, frappe.has_permission, "Special Procedure Communication", "read", communication)
 		)
 
 	def test_visit_lists_the_recommendations_of_its_report(self):

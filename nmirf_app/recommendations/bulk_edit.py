@@ -5,7 +5,7 @@ of what changed and what was refused. The change itself is nmirf_app/core/bulk_e
 
 import frappe
 from frappe import _
-from frappe.utils import cint
+from frappe.utils import cint, flt
 
 from nmirf_app.core.bulk_edit import (
 	CHANGES,
@@ -15,6 +15,7 @@ from nmirf_app.core.bulk_edit import (
 	responsibilities_after,
 	tags_after,
 )
+from nmirf_app.recommendations import classification
 from nmirf_app.recommendations.assignment import one_task_per_person
 
 BULK_EDIT_IN_REQUEST = 100
@@ -74,6 +75,8 @@ def check_change(change: str, values: list):
 		frappe.throw(_("Choose one institution."))
 	if change == "set_priority" and (len(values) != 1 or values[0] not in PRIORITIES):
 		frappe.throw(_("Priority: choose High, Medium or Low (or none)."))
+	if change == "apply_suggestions" and (len(values) != 1 or not 0 < flt(values[0]) <= 1):
+		frappe.throw(_("Confidence: choose a level above 0 % and up to 100 %."))
 
 
 def bulk_edit_job(change: str, values: list, names: list[str]):
@@ -101,6 +104,7 @@ def bulk_edit_job(change: str, values: list, names: list[str]):
 def apply_bulk_edit(change: str, values: list, names: list[str], show_progress: bool = False) -> dict:
 	field = CHANGES[change]
 	changed, refused, unchanged = [], [], 0
+	context = bulk_context(change)
 	with one_task_per_person():  # a focal point assigned 50 recommendations gets one task
 		for index, name in enumerate(names, start=1):
 			if show_progress and (index % PROGRESS_EVERY == 0 or index == len(names)):
@@ -123,13 +127,15 @@ def apply_bulk_edit(change: str, values: list, names: list[str], show_progress: 
 					}
 				)
 				continue
-			if not change_record(doc, change, values):
+			if not change_record(doc, change, values, context):
 				unchanged += 1
 				continue
 			frappe.db.savepoint("nmirf_bulk_edit")
 			try:
 				# the history is the only record of who changed what in bulk: kept even in tests
 				doc.save(ignore_version=False)
+				for kind, tag, score in doc.flags.get("nmirf_applied_suggestions") or []:
+					classification.record_decision(doc, kind, tag, "Accepted", "In a bulk job", score)
 			except (frappe.ValidationError, frappe.PermissionError) as error:
 				frappe.db.rollback(save_point="nmirf_bulk_edit")
 				frappe.clear_last_message()
@@ -144,16 +150,34 @@ def apply_bulk_edit(change: str, values: list, names: list[str], show_progress: 
 	return {"changed": changed, "unchanged": unchanged, "refused": refused}
 
 
-def change_record(doc, change: str, values: list) -> bool:
+def bulk_context(change: str) -> dict:
+	"""What every record of one run needs and is costly to get: the suggestions model and what the
+	user may read (suggestions only rest on that)."""
+	if change != "apply_suggestions":
+		return {}
+	return {
+		"model": classification.current_model(),
+		"readable": classification.readable_recommendations(),
+	}
+
+
+def change_record(doc, change: str, values: list, context: dict | None = None) -> bool:
 	"""Applies the change to the document in memory; False when it is already so."""
 	field = CHANGES[change]
+	if change == "apply_suggestions":
+		added = classification.apply_confident_suggestions(
+			doc, flt(values[0]), context["model"], context["readable"]
+		)
+		doc.flags.nmirf_applied_suggestions = added
+		return bool(added)
 	if field in TAG_FIELDS:
 		link = TAG_FIELDS[field]
 		current = [row.get(link) for row in doc.get(field)]
 		after = tags_after(change, current, values)
 		if after == current:
 			return False
-		doc.set(field, [{link: value} for value in after])
+		kept = {row.get(link): row for row in doc.get(field)}  # a kept tag keeps who accepted it
+		doc.set(field, [kept.get(value) or {link: value} for value in after])
 		return True
 	if field == "responsible_institutions":
 		rows = {row.institution: row for row in doc.responsible_institutions}

@@ -426,6 +426,11 @@ def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 		import_doc.issues_file = issues_file.file_url
 	import_doc.flags.ignore_permissions = True  # a system job records its outcome
 	import_doc.save()
+	if not dry_run and (counts.created or counts.updated):
+		# new texts and OHCHR's tags: suggestions and similar lists learn from them
+		from nmirf_app.recommendations.classification import enqueue_refresh
+
+		enqueue_refresh()
 
 
 def run_import_job(import_name: str, dry_run: bool):

@@ -181,13 +181,32 @@ class Records:
 		mine, other = self.mine_institution, self.other_institution
 		rec_mine = make_recommendation([mine])
 		rec_other = make_recommendation(
-			[other], follow_up_required=1, follow_up_deadline=past, sdg_targets=[{"sdg_target": "16.3"}]
+			[other],
+			follow_up_required=1,
+			follow_up_deadline=past,
+			sdg_targets=[{"sdg_target": "16.3"}],
+			repeats=[{"repeats": rec_mine.name}],
 		)
 		rec_published = make_recommendation([other], published=1)
 		self.add("Recommendation", rec_mine, mine=True)
 		self.add("Recommendation", rec_other)
 		self.add("Recommendation", rec_published, published=True)
 		self.rec_other = rec_other.name
+
+		for recommendation, is_mine in ((rec_mine.name, True), (rec_other.name, False)):
+			self.insert(
+				{
+					"doctype": "Tag Suggestion Decision",
+					"recommendation": recommendation,
+					"kind": "SDG target",
+					"tag_doctype": "SDG Target",
+					"tag": "16.3",
+					"decision": "Rejected",
+					"via": "On the form",
+					"score": 42,
+				},
+				mine=is_mine,
+			)
 
 		for recommendation, is_mine, is_published in (
 			(rec_mine.name, True, False),

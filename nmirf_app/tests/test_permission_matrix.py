@@ -44,6 +44,8 @@ EXPECTED = {
 	"Recommendation": {SEC: "rcwde", APP: "re", VAL: "swe", FP: "swe", OBS: "p"},
 	"Recommendation Cluster": SHARED_PLANNING,
 	"Recommendation Import": {SEC: "rcwde"},
+	# accepted and rejected tag suggestions: written by the app alone, read with the recommendation
+	"Tag Suggestion Decision": {SEC: "re", APP: "re", VAL: "s", FP: "s"},
 	# counts of every recommendation, written by the app alone
 	"Recommendation Tally": {SEC: "re", APP: "re"},
 	# Implementation: institutions work on their own records only

@@ -12,6 +12,7 @@ frappe.ui.form.on("Recommendation", {
 		if (frm.is_new()) return;
 		nmirf.add_recommendation_work_buttons(frm);
 		nmirf.show_implementation_history(frm);
+		nmirf.show_classification(frm);
 		const waiting = (frm.doc.responsible_institutions || []).filter((row) => row.assignment_status === "Assigned");
 		if (!waiting.length || !frappe.user.has_role(["NMIRF Focal Point", "NMIRF Institution Validator"])) return;
 		const respond = (response) => {
@@ -123,5 +124,137 @@ nmirf.show_implementation_history = function (frm) {
 			frm.dashboard.parent.find(".nmirf-history").closest(".form-dashboard-section").remove();
 			frm.dashboard.add_section(body, __("Implementation history"), "custom");
 			frm.dashboard.show();
+		});
+};
+
+// Assisted classification: suggested tags (a person accepts or rejects each) and the similar
+// recommendations of other cycles and mechanisms (the secretariat marks repeats). Both rest only
+// on recommendations the reader may open; the panel says what the suggestions come from.
+nmirf.show_classification = function (frm) {
+	const esc = frappe.utils.escape_html;
+	const percent = (score) => `${Math.round(score * 100)} %`;
+	const link = (name, text) => `<a href="/app/recommendation/${encodeURIComponent(name)}">${esc(text || name)}</a>`;
+	const replace_section = (marker, body, label) => {
+		frm.dashboard.parent.find(`.${marker}`).closest(".form-dashboard-section").remove();
+		frm.dashboard.add_section(`<div class="${marker}">${body}</div>`, label, "custom");
+		frm.dashboard.show();
+		return frm.dashboard.parent.find(`.${marker}`);
+	};
+	const kind_labels = {
+		themes: __("Themes"),
+		affected_groups: __("Affected groups"),
+		sdg_targets: __("SDG targets"),
+		sdg_goals: __("SDG goals (from the targets)"),
+	};
+
+	frappe
+		.xcall("nmirf_app.recommendations.classification.get_suggestions", { recommendation: frm.doc.name })
+		.then((answer) => {
+			if (!answer || frm.is_new()) return;
+			const basis = answer.basis;
+			const from = basis.learned
+				? __("{0} recommendations of this site and {1} of a UHRI export", [basis.recommendations, basis.learned])
+				: __("{0} recommendations of this site", [basis.recommendations]);
+			const intro = `<p class="text-muted small nmirf-suggestions-basis">${__(
+				"Suggested by comparing this text with {0} and the tags people gave them (the vocabularies' own labels too). Nothing is tagged until a person accepts; every decision is kept.",
+				[from]
+			)}</p>`;
+			const kinds = Object.entries(answer.kinds)
+				.filter(([, items]) => items.length)
+				.map(([kind, items]) => {
+					const rows = items
+						.map((item) => {
+							const buttons =
+								answer.can_accept && kind !== "sdg_goals"
+									? `<button class="btn btn-xs btn-primary nmirf-accept">${__("Accept")}</button>
+									   <button class="btn btn-xs btn-default nmirf-reject">${__("Reject")}</button>`
+									: "";
+							const like = item.supporting.length
+								? `<span class="text-muted small">${__("like {0}", [
+										item.supporting.map((row) => link(row.name)).join(", "),
+									])}</span>`
+								: item.from_export
+									? `<span class="text-muted small">${__("like {0} recommendations of the UHRI export", [
+											item.from_export,
+										])}</span>`
+									: `<span class="text-muted small">${__("from the label's own words")}</span>`;
+							return `<li class="nmirf-suggestion" data-kind="${esc(kind)}" data-tag="${esc(item.name)}"
+								data-score="${item.score}" data-supporting="${esc(JSON.stringify(item.supporting.map((row) => row.name)))}">
+								<span class="indicator-pill ${item.score >= 0.5 ? "blue" : "gray"}">${percent(item.score)}</span>
+								<strong>${esc(item.label)}</strong> ${like} ${buttons}</li>`;
+						})
+						.join("");
+					return `<p class="small"><b>${kind_labels[kind]}</b></p><ul class="list-unstyled">${rows}</ul>`;
+				})
+				.join("");
+			const body = intro + (kinds || `<p class="text-muted">${__("No suggestion beyond the tags it has.")}</p>`);
+			const section = replace_section("nmirf-suggestions", body, __("Suggested tags"));
+			section.on("click", ".nmirf-accept, .nmirf-reject", (event) => {
+				const item = $(event.currentTarget).closest(".nmirf-suggestion");
+				const accept = $(event.currentTarget).hasClass("nmirf-accept");
+				frappe
+					.xcall(`nmirf_app.recommendations.classification.${accept ? "accept" : "reject"}_suggestion`, {
+						recommendation: frm.doc.name,
+						kind: item.data("kind"),
+						tag: item.data("tag"),
+						score: item.data("score"),
+						supporting: JSON.stringify(item.data("supporting") || []),
+					})
+					.then(() => {
+						frappe.show_alert({
+							message: accept
+								? __("{0} added", [item.find("strong").text()])
+								: __("{0} will not be suggested again here", [item.find("strong").text()]),
+							indicator: accept ? "green" : "gray",
+						});
+						frm.reload_doc();
+					});
+			});
+		});
+
+	frappe
+		.xcall("nmirf_app.recommendations.classification.get_similar", { recommendation: frm.doc.name })
+		.then((rows) => {
+			if (!rows || frm.is_new()) return;
+			const may_mark = Boolean(frm.perm[1] && frm.perm[1].write);
+			const lines = rows
+				.map((row) => {
+					const when = row.upr_cycle ? __("UPR cycle {0}", [row.upr_cycle]) : row.year || "";
+					const progress = row.latest_progress
+						? __("latest approved report: {0} ({1})", [
+								esc(__(row.latest_progress.status)),
+								esc(frappe.datetime.str_to_user(row.latest_progress.on)),
+							])
+						: __("no approved report");
+					const button = !may_mark
+						? ""
+						: row.marked
+							? `<button class="btn btn-xs btn-default nmirf-unmark">${__("Marked as repeated · undo")}</button>`
+							: `<button class="btn btn-xs btn-default nmirf-mark">${__("Mark as a repeat of this")}</button>`;
+					return `<li class="nmirf-similar" data-name="${esc(row.name)}" data-score="${row.score}">
+						<span class="indicator-pill gray">${percent(row.score)}</span>
+						${link(row.name)} — ${esc(row.title || "")}
+						<div class="text-muted small">${esc(row.mechanism || "")} · ${esc(String(when))}${
+							row.position ? " · " + esc(__(row.position)) : ""
+						} · ${esc(__(row.implementation_status))} · ${progress} ${button}</div></li>`;
+				})
+				.join("");
+			const body = lines
+				? `<p class="text-muted small">${__(
+						"Recommendations of other cycles and mechanisms whose text asks much the same, most similar first."
+					)}</p><ul class="list-unstyled">${lines}</ul>`
+				: `<p class="text-muted">${__("No similar recommendation.")}</p>`;
+			const section = replace_section("nmirf-similar-list", body, __("Similar recommendations"));
+			section.on("click", ".nmirf-mark, .nmirf-unmark", (event) => {
+				const item = $(event.currentTarget).closest(".nmirf-similar");
+				const mark = $(event.currentTarget).hasClass("nmirf-mark");
+				frappe
+					.xcall(`nmirf_app.recommendations.classification.${mark ? "mark_as_repeat" : "unmark_repeat"}`, {
+						recommendation: frm.doc.name,
+						repeats: item.data("name"),
+						similarity: item.data("score"),
+					})
+					.then(() => frm.reload_doc());
+			});
 		});
 };

@@ -40,6 +40,7 @@ class Recommendation(Document):
 		self.validate_responsible_institutions()
 		set_response_deadlines(self)
 		self.validate_follow_up()
+		self.validate_repeats()
 		self.link_state_report()
 		self.set_dedupe_key()
 
@@ -103,6 +104,21 @@ class Recommendation(Document):
 				title=_("More than one lead institution"),
 			)
 		self.lead_institution = leads[0].institution if leads else None
+
+	def validate_repeats(self):
+		seen = set()
+		for row in self.get("repeats"):
+			if row.repeats == self.name:
+				frappe.throw(
+					_("Repeats, row {0}: a recommendation cannot repeat itself.").format(row.idx),
+					title=_("Repeat of itself"),
+				)
+			if row.repeats in seen:
+				frappe.throw(
+					_("Repeats, row {0}: {1} is listed twice.").format(row.idx, row.repeats),
+					title=_("Repeat listed twice"),
+				)
+			seen.add(row.repeats)
 
 	def validate_follow_up(self):
 		if self.follow_up_deadline and not self.follow_up_required:

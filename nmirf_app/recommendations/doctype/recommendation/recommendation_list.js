@@ -24,6 +24,11 @@ frappe.listview_settings["Recommendation"] = {
 				nmirf.bulk_edit_recommendations(listview, null)
 			);
 		}
+		if (frappe.model.can_create("Recommendation Cluster")) {
+			listview.page.add_actions_menu_item(__("Propose clusters…"), () =>
+				nmirf.propose_clusters(listview, listview.get_checked_items(true))
+			);
+		}
 		listview.page.add_menu_item(__("Export implementation matrix"), () => {
 			const filters = JSON.stringify(listview.get_filters_for_args());
 			window.open(
@@ -54,6 +59,7 @@ nmirf.bulk_edit_recommendations = function (listview, names) {
 		["set_priority", __("Set the priority")],
 		["publish", __("Publish on the portal")],
 		["unpublish", __("Withdraw from the portal")],
+		["apply_suggestions", __("Apply suggested tags above a confidence")],
 	];
 	const shows =
 		(...keys) =>
@@ -105,6 +111,16 @@ nmirf.bulk_edit_recommendations = function (listview, names) {
 				options: ["", "High", "Medium", "Low"].map((value) => ({ value, label: __(value) })),
 				depends_on: shows("set_priority"),
 			},
+			{
+				fieldname: "confidence",
+				label: __("Confidence at least (%)"),
+				fieldtype: "Percent",
+				default: 80,
+				depends_on: shows("apply_suggestions"),
+				description: __(
+					"Themes, affected groups and SDG targets suggested from similar tagged recommendations are added when at least this sure; each added tag says it was suggested and that you accepted it."
+				),
+			},
 		],
 		primary_action_label: __("Apply"),
 		primary_action(form) {
@@ -122,6 +138,7 @@ nmirf.bulk_edit_recommendations = function (listview, names) {
 					remove_sdg_targets: form.sdg_targets,
 					set_cluster: [form.cluster || ""],
 					set_priority: [form.priority || ""],
+					apply_suggestions: [(form.confidence || 0) / 100],
 				}[change] || [];
 			dialog.hide();
 			frappe
@@ -164,4 +181,92 @@ nmirf.show_bulk_edit_outcome = function ({ changed, unchanged, refused }) {
 				refused.length,
 			])}</p>` + (lines ? `<ul>${lines}</ul>` : ""),
 	});
+};
+
+// Proposed clusters for the selected recommendations that have none: the secretariat renames,
+// merges (same name), removes members or whole groups, then accepts; clusters are created and
+// each member's cluster is set record by record.
+nmirf.propose_clusters = function (listview, names) {
+	const esc = frappe.utils.escape_html;
+	frappe
+		.xcall("nmirf_app.recommendations.classification.propose_clusters", { names }, null, {
+			freeze: true,
+			freeze_message: __("Grouping recommendations by what they ask…"),
+		})
+		.then((answer) => {
+			if (!answer.clusters.length) {
+				frappe.msgprint(
+					__("No group found among the {0} selected recommendations without a cluster.", [answer.considered])
+				);
+				return;
+			}
+			const groups = answer.clusters
+				.map(
+					(cluster, index) => `<div class="nmirf-proposed-cluster card p-3 mb-3" data-index="${index}">
+					<label class="small text-muted">${__("Cluster name (the same name merges groups)")}</label>
+					<input class="form-control nmirf-cluster-name" value="${esc(cluster.name)}">
+					<label class="small mt-2"><input type="checkbox" class="nmirf-keep-cluster" checked> ${__(
+						"Create this cluster"
+					)}</label>
+					<ul class="list-unstyled mt-2">${cluster.members
+						.map(
+							(member) =>
+								`<li><label class="small"><input type="checkbox" class="nmirf-member" value="${esc(
+									member.name
+								)}" checked> <b>${esc(member.name)}</b> ${esc(member.title || "")}</label></li>`
+						)
+						.join("")}</ul></div>`
+				)
+				.join("");
+			const dialog = new frappe.ui.Dialog({
+				title: __("Proposed clusters"),
+				size: "large",
+				fields: [{ fieldname: "groups", fieldtype: "HTML" }],
+				primary_action_label: __("Create the kept clusters"),
+				primary_action() {
+					const by_name = {};
+					dialog.$wrapper.find(".nmirf-proposed-cluster").each(function () {
+						if (!$(this).find(".nmirf-keep-cluster").is(":checked")) return;
+						const title = $(this).find(".nmirf-cluster-name").val().trim();
+						const members = $(this)
+							.find(".nmirf-member:checked")
+							.map(function () {
+								return this.value;
+							})
+							.get();
+						if (!title || !members.length) return;
+						by_name[title] = (by_name[title] || []).concat(members);
+					});
+					const clusters = Object.entries(by_name).map(([name, members]) => ({ name, members }));
+					if (!clusters.length) {
+						frappe.msgprint(__("Keep at least one cluster with members."));
+						return;
+					}
+					frappe
+						.xcall("nmirf_app.recommendations.classification.accept_clusters", { clusters }, null, {
+							freeze: true,
+						})
+						.then((outcome) => {
+							dialog.hide();
+							frappe.msgprint({
+								title: __("Clusters created"),
+								indicator: outcome.refused.length ? "orange" : "green",
+								message: __("{0} clusters created; {1} recommendations placed in them, {2} refused.", [
+									outcome.created.length,
+									outcome.changed.length,
+									outcome.refused.length,
+								]),
+							});
+							listview.refresh();
+						});
+				},
+			});
+			dialog.fields_dict.groups.$wrapper.html(
+				`<p class="text-muted small">${__(
+					"Grouped by the words their texts share; {0} of the {1} recommendations without a cluster fit no group and are left alone.",
+					[answer.left_alone, answer.considered]
+				)}</p>${groups}`
+			);
+			dialog.show();
+		});
 };
