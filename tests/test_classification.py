@@ -399,3 +399,40 @@ def test_tags_to_apply_adds_only_confident_new_tags_never_twice():
 def test_tags_to_apply_refuses_a_meaningless_threshold(threshold):
 	with pytest.raises(ValueError, match="threshold"):
 		tags_to_apply({}, {}, threshold)
+
+
+def test_treaty_body_boilerplate_and_document_symbols_do_not_make_texts_alike():
+	features = TextFeatures()
+	words = features.words(
+		"The Committee, recalling its previous concluding observations (CEDAW/C/PRY/CO/7, para. 23), "
+		"recommends that the State party protect human rights defenders."
+	)
+	assert words == ["protect", "human", "rights", "defenders"]
+	records = [
+		TrainingRecord(
+			"A", "The Committee recommends that the State party protect human rights defenders from attacks"
+		),
+		TrainingRecord("B", "Protect women human rights defenders from attacks and threats (A/HRC/48/9)"),
+		TrainingRecord("C", "The Committee recommends that the State party reduce prison overcrowding"),
+		TrainingRecord("D", "Reduce overcrowding in prisons and improve conditions of detention"),
+	]
+	groups = sorted(sorted(cluster.members) for cluster in propose_clusters(records, min_similarity=0.1))
+	assert groups == [["A", "B"], ["C", "D"]]
+
+
+def test_clusters_can_weigh_words_by_a_trained_corpus():
+	"""Words the whole site uses everywhere ("access to justice and legal aid") group a small
+	selection on their own; weighed by the corpus, what sets the texts apart groups them."""
+	corpus = [
+		TrainingRecord(f"R{index}", f"Ensure access to justice and legal aid in district {name}")
+		for index, name in enumerate("abcdefghijklmnopqrst")
+	]
+	selection = [
+		TrainingRecord("X1", "Ensure access to justice and legal aid in rural schools"),
+		TrainingRecord("X2", "Ensure access to justice and legal aid for indigenous peoples"),
+		TrainingRecord("Y1", "Build toilets in rural schools"),
+	]
+	model = train(corpus + selection)
+	assert [cluster.members for cluster in propose_clusters(selection, min_similarity=0.2)] == [("X1", "X2")]
+	weighed = propose_clusters(selection, min_similarity=0.2, vectorise=model.vectors)
+	assert [cluster.members for cluster in weighed] == [("X1", "Y1")]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
 from array import array
 from collections import Counter
@@ -118,6 +119,21 @@ STOP_WORDS = frozenset(
 	al como con del el en es esta este los las lo o para por que se sin su sus un una uno y
 	""".split()
 )
+# The words every mechanism's recommendations are written in, in the three working languages:
+# they say who recommends and where it was said, not what is asked.
+BOILERPLATE_WORDS = frozenset(
+	"""
+	committee recommends recommend recommended urges calls upon encourages invites state party
+	parties recalling recalls previous concluding observations paragraph para general recommendation
+	comment note target targets sustainable development goals goal particular including further
+	comite recommande exhorte engage invite etat partie rappelant precedentes observations finales
+	recommandation generale cible objectifs developpement durable notamment
+	recomienda insta alienta invita estado parte recordando anteriores observaciones finales
+	recomendacion general meta objetivos desarrollo sostenible particular incluso
+	""".split()
+)
+# Document symbols ("CEDAW/C/PRY/CO/7", "A/HRC/48/9") and their paragraph references name a source.
+_DOCUMENT_SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.-]*(?:/[A-Za-z0-9.-]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")  # words without digits: paragraph, law and article numbers go
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 # One parenthesised group at the very end, one level of nesting: "(Bolivia (Plurinational State of))"
@@ -164,10 +180,10 @@ class TextFeatures:
 
 	def words(self, text: str) -> list[str]:
 		"""The text's content words, folded, without ignored names and stop words."""
-		words = self._words(strip_trailing_parentheses(text or ""))
+		words = self._words(_DOCUMENT_SYMBOL.sub(" ", strip_trailing_parentheses(text or "")))
 		if self._names:
 			words = self._without_names(words)
-		return [word for word in words if word not in STOP_WORDS]
+		return [word for word in words if word not in STOP_WORDS and word not in BOILERPLATE_WORDS]
 
 	def _without_names(self, words: list[str]) -> list[str]:
 		kept, position = [], 0
@@ -426,6 +442,11 @@ class Model:
 	def _vectors(self, texts: list[str]) -> sp.csr_matrix:
 		return self._weigh(_sublinear(self._hasher.transform(texts)))
 
+	def vectors(self, texts: list[str]) -> sp.csr_matrix:
+		"""Unit TF-IDF vectors of texts weighed by the whole corpus (boilerplate such as "ensure" or
+		"the State party" counts for little), for grouping a small selection."""
+		return self._vectors(texts)
+
 	def _candidates(self, text: str, exclude_id: str | None) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
 		"""The text's vector, and every recommendation sharing a term with it (rows, cosines)."""
 		query = self._vectors([text or ""])
@@ -532,7 +553,10 @@ class Model:
 		"""Writes the model to `path` (a private file of the site) through a temporary file, so a
 		reader never opens a half-written model."""
 		path = Path(path)
-		partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+		# a name of its own for each writer (processes and threads alike)
+		handle, partial_name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".partial", dir=path.parent)
+		os.close(handle)
+		partial = Path(partial_name)
 		try:
 			joblib.dump(self, partial)
 			os.replace(partial, path)
@@ -626,6 +650,7 @@ def propose_clusters(
 	*,
 	min_similarity: float = 0.2,
 	ignored_names: Iterable[str] = (),
+	vectorise: Callable[[list[str]], sp.csr_matrix] | None = None,
 ) -> list[ProposedCluster]:
 	"""Groups of recommendations alike enough to be followed up together, largest first.
 
@@ -646,8 +671,9 @@ def propose_clusters(
 	if len(items) < 2 or not any(features.words(text) for text in texts):
 		return []
 	vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, dtype=np.float64)
-	vectors = vectoriser.fit_transform(texts)
-	distances = 1 - np.clip((vectors @ vectors.T).toarray(), 0, 1)
+	vectors = vectoriser.fit_transform(texts)  # names the groups, and groups them without a model
+	grouping = vectorise(texts) if vectorise else vectors
+	distances = 1 - np.clip((grouping @ grouping.T).toarray(), 0, 1)
 	np.fill_diagonal(distances, 0)
 	tree = linkage(squareform(distances, checks=False), method="average")
 	groups: dict[int, list[int]] = {}

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import frappe
 from frappe import _
 from frappe.utils import cint, flt, get_datetime, now_datetime
+from frappe.utils.synchronization import filelock
 
 from nmirf_app.core import classification as engine
 from nmirf_app.core.classification import TrainingRecord
@@ -40,9 +41,13 @@ LEARNED_CORPUS = "classification-learned.jsonl.gz"
 TRAIN_IN_REQUEST = 20_000  # a site without a model trains it on first use below this size
 BATCH = 2000
 REFRESH_JOB = "nmirf-classification-refresh"
+MODEL_LOCK = "nmirf-classification-model"
+# the form shows the few best suggestions of each kind; a long tail of weak ones only distracts
+SHOWN_PER_KIND = 5
+SHOWN_MIN_SCORE = 0.05
 # Proposals are a first draft the secretariat edits: a looser grouping than the engine's default
 # keeps related recommendations together (short texts share few words); a person splits or drops.
-PROPOSAL_SIMILARITY = 0.1
+PROPOSAL_SIMILARITY = 0.15
 
 _loaded: dict = {}  # the model this worker has in memory, by site: (file mtime, Model)
 
@@ -76,7 +81,9 @@ def current_model() -> engine.Model:
 				),
 				title=_("Suggestions not ready"),
 			)
-		refresh_model()
+		with filelock(MODEL_LOCK, timeout=120):  # the form asks twice at once: one learns, one waits
+			if not os.path.exists(path):
+				learn_site()
 	mtime = os.path.getmtime(path)
 	cached = _loaded.get(frappe.local.site)
 	if not cached or cached[0] != mtime:
@@ -99,7 +106,12 @@ def enqueue_refresh():
 
 def refresh_model(progress=None) -> dict:
 	"""Learns from every recommendation of the site (and the learnt export), then replaces the model
-	file at once: a suggestion asked meanwhile uses the previous one."""
+	file at once: a suggestion asked meanwhile uses the previous one. One learner at a time."""
+	with filelock(MODEL_LOCK, timeout=3600):
+		return learn_site(progress)
+
+
+def learn_site(progress=None) -> dict:
 	counts = {"site": 0, "learned": 0}
 
 	def counted(records, key):
@@ -371,7 +383,8 @@ def get_suggestions(recommendation: str) -> dict:
 					"from_export": sum(name.startswith(LEARNED_PREFIX) for name in item.supporting_ids),
 				}
 				for item in found
-			]
+				if item.score >= SHOWN_MIN_SCORE
+			][:SHOWN_PER_KIND]
 			for kind, found in suggestions.items()
 			for labels in [tag_labels(kind, [item.name for item in found])]
 		},
@@ -579,6 +592,7 @@ def propose_clusters(names) -> dict:
 		],
 		min_similarity=PROPOSAL_SIMILARITY,
 		ignored_names=state_names(),
+		vectorise=current_model().vectors,  # words weighed by the whole site, not the selection
 	)
 	titles = {row.name: row.title for row in rows}
 	clustered = {name for cluster in proposed for name in cluster.members}
