@@ -80,6 +80,7 @@ REPORTS = {
 	"Institution Scorecard": (INTERNAL, {}),
 	"Overdue Items": (INTERNAL, {}),
 	"Gaps": (INTERNAL, {}),
+	"Repeated Recommendations": (INTERNAL, {}),
 }
 
 REFUSED = 403
@@ -426,8 +427,14 @@ class TestPermissionMatrix(FrappeTestCase):
 				"SDG Coverage",
 				"Implementation Status",
 				"Institution Scorecard",
+				"Repeated Recommendations",
 			),
-			must_show_other={"Institution Scorecard", "Follow-up Tracker", "Implementation Status"},
+			must_show_other={
+				"Institution Scorecard",
+				"Follow-up Tracker",
+				"Implementation Status",
+				"Repeated Recommendations",
+			},
 		)
 
 	def test_reports_with_a_document_type_column_open_for_their_roles(self):

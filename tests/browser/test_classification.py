@@ -180,6 +180,82 @@ def test_the_secretariat_creates_the_proposed_clusters_of_a_selection(page, admi
 	page.locator(".filter-x-button").click()  # the list is left as the user found it
 
 
+def test_the_secretariat_applies_confident_suggestions_to_a_selection(page, admin_api):
+	chosen = [
+		row["name"]
+		for row in resource_rows(
+			admin_api, "Recommendation", [["dedupe_key", "like", "uhri:%"]], order_by="name desc"
+		)
+	][:5]
+	before = {name: themes_of(admin_api, name) for name in chosen}
+	login(page, SECRETARIAT, DEMO_PASSWORD)
+	page.goto(f"{BASE_URL}/app/recommendation?name=" + json.dumps(["in", chosen]))
+	expect(page.locator(".list-row-container")).to_have_count(len(chosen), timeout=30_000)
+	page.locator(".list-header-checkbox, .list-check-all").first.check()
+	page.locator(".actions-btn-group button").click()
+	page.locator(".dropdown-menu.show .dropdown-item").filter(
+		has_text="Change institutions, tags, cluster"
+	).click()
+	dialog = page.locator(".modal.show")
+	dialog.locator("select[data-fieldname='change']").select_option("apply_suggestions")
+	confidence = dialog.locator("input[data-fieldname='confidence']")
+	expect(confidence).to_have_value("80.000")  # a cautious default
+	confidence.fill("10")
+	dialog.locator(".modal-title").click()
+	dialog.get_by_role("button", name="Apply").click()
+	outcome = page.locator(".modal.show .nmirf-bulk-outcome")
+	expect(outcome).to_contain_text("recommendations changed", timeout=120_000)
+	try:
+		added = {
+			name: [
+				row
+				for row in resource_rows(
+					admin_api,
+					"Recommendation Theme",
+					[["parent", "=", name], ["suggested", "=", 1], ["accepted_by", "=", SECRETARIAT]],
+					fields=("theme",),
+					parent="Recommendation",
+				)
+				if row["theme"] not in before[name]
+			]
+			for name in chosen
+		}
+		assert any(added.values()), "a 10 % confidence adds suggested themes"
+		logged = resource_rows(
+			admin_api,
+			"Tag Suggestion Decision",
+			[["recommendation", "in", chosen], ["via", "=", "In a bulk job"], ["owner", "=", SECRETARIAT]],
+			fields=("name", "score"),
+		)
+		assert logged and all(row["score"] >= 10 for row in logged)
+	finally:
+		for name in chosen:
+			doc = admin_api.get(f"{BASE_URL}/api/resource/Recommendation/{name}", timeout=30).json()["data"]
+			for field in ("themes", "affected_groups", "sdg_targets"):
+				kept = [
+					row
+					for row in doc[field]
+					if not (row.get("suggested") and row.get("accepted_by") == SECRETARIAT)
+				]
+				if len(kept) != len(doc[field]):
+					admin_api.put(
+						f"{BASE_URL}/api/resource/Recommendation/{name}", json={field: kept}, timeout=30
+					).raise_for_status()
+		for row in resource_rows(admin_api, "Tag Suggestion Decision", [["recommendation", "in", chosen]]):
+			admin_api.delete(f"{BASE_URL}/api/resource/Tag Suggestion Decision/{row['name']}", timeout=30)
+	assert {name: themes_of(admin_api, name) for name in chosen} == before
+	page.locator(".modal.show .btn-modal-close").first.click()
+	page.locator(".filter-x-button").click()
+
+
+def test_the_repeats_report_says_how_often_a_request_was_made(page):
+	login(page, SECRETARIAT, DEMO_PASSWORD)
+	page.goto(f"{BASE_URL}/app/query-report/Repeated Recommendations")
+	expect(page.locator(".dt-scrollable .dt-row").first).to_be_visible(timeout=30_000)
+	expect(page.locator(".dt-scrollable")).to_contain_text("Asked 2 times since UPR cycle 2")
+	page.screenshot(path=str(ARTIFACTS / "repeated-recommendations.png"))
+
+
 @pytest.mark.skipif(not SITE, reason="NMIRF_SITE names the served site for the command line")
 def test_the_command_line_answers_with_one_json_line(admin_api):
 	name = least_tagged_recommendation(admin_api)
