@@ -19,6 +19,7 @@ from nmirf_app.recommendations import classification
 from nmirf_app.recommendations.assignment import one_task_per_person
 
 BULK_EDIT_IN_REQUEST = 100
+SUGGESTION_APPLIERS = {"NMIRF Secretariat", "NMIRF Administrator", "System Manager"}
 PROGRESS_EVERY = 25
 # the link each value of a change must name
 VALUE_DOCTYPES = {
@@ -75,8 +76,12 @@ def check_change(change: str, values: list):
 		frappe.throw(_("Choose one institution."))
 	if change == "set_priority" and (len(values) != 1 or values[0] not in PRIORITIES):
 		frappe.throw(_("Priority: choose High, Medium or Low (or none)."))
-	if change == "apply_suggestions" and (len(values) != 1 or not 0 < flt(values[0]) <= 1):
-		frappe.throw(_("Confidence: choose a level above 0 % and up to 100 %."))
+	if change == "apply_suggestions":
+		# tags no person looked at: only the secretariat may decide a confidence is enough
+		if not set(frappe.get_roles()) & SUGGESTION_APPLIERS:
+			frappe.throw(_("Only the secretariat applies suggested tags in bulk."), frappe.PermissionError)
+		if len(values) != 1 or not 0 < flt(values[0]) <= 1:
+			frappe.throw(_("Confidence: choose a level above 0 % and up to 100 %."))
 
 
 def bulk_edit_job(change: str, values: list, names: list[str]):

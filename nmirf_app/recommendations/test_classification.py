@@ -9,7 +9,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.recommendations import classification
-from nmirf_app.recommendations.bulk_edit import apply_bulk_edit
+from nmirf_app.recommendations.bulk_edit import apply_bulk_edit, bulk_edit
 from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
 
 WATER = "Safe drinking water & sanitation"
@@ -171,10 +171,10 @@ class TestClassification(FrappeTestCase):
 			)
 		again = as_user(self.secretariat, apply_bulk_edit, "apply_suggestions", [0.2], names)
 		self.assertEqual(again["changed"], [], "applied suggestions are not applied twice")
-		refused = as_user(self.focal_point, apply_bulk_edit, "apply_suggestions", [0.2], names)
-		self.assertEqual(
-			len(refused["refused"]), len(names), "a focal point may not tag another institution's"
-		)
+		own = make_recommendation([self.water], recommendation_text=WATER_TEXTS[1] + " (again)").name
+		with self.assertRaises(frappe.PermissionError):  # not even its own institution's
+			as_user(self.focal_point, bulk_edit, "apply_suggestions", [0.2], [own])
+		self.assertFalse(frappe.db.exists("Recommendation Theme", {"parent": own}))
 
 	def test_the_secretariat_marks_repeats_and_a_focal_point_may_not(self):
 		name, earlier = self.untagged_water, self.water_tagged[0]
@@ -188,6 +188,7 @@ class TestClassification(FrappeTestCase):
 			[(row.repeats, row.marked_by) for row in doc.repeats][:1], [(earlier, self.secretariat)]
 		)
 		self.assertEqual(len(doc.repeats), 2, "a recommendation may repeat several")
+		self.assertEqual(doc.repeats_another, 1, "the list filters repeated requests on it")
 		marked = {
 			row["name"]: row["marked"]
 			for row in as_user(self.secretariat, classification.get_similar, name, 50)
@@ -257,3 +258,51 @@ class TestClassification(FrappeTestCase):
 		answer = as_user(self.focal_point, execute, {})
 		self.assertNotIn(second, frappe.as_json(answer))
 		self.assertFalse([row for row in answer[1] if row["recommendation"] == latest])
+
+	def test_a_whole_uhri_export_is_learnt_from_without_importing_other_states(self):
+		import os
+		import tempfile
+
+		from nmirf_app.testing import uhri_xlsx_bytes
+
+		tag = frappe.generate_hash(length=6)
+		rows = [
+			{
+				"Text": f"Abolish the death penalty for all crimes and commute existing sentences ({state})",
+				"Countries Concerned": state,
+				"Reccomending Body": "UPR",
+				"Document Symbol": f"A/HRC/LEARN/{tag}/{index}",
+				"Themes": ["Death penalty"],
+				"Document Publication Date": 44389,
+				"Type": "Recommendations",
+				"OHCHR Annotation Id": f"learn-{tag}-{index}",
+			}
+			for index, state in enumerate(("Bhutan", "Costa Rica", "Mongolia"))
+		]
+		recommendations_before = frappe.db.count("Recommendation")
+		with tempfile.NamedTemporaryFile(suffix=".xlsx") as export:
+			export.write(uhri_xlsx_bytes(rows))
+			export.flush()
+			outcome = classification.learn_export(export.name)
+		corpus = os.path.join(classification.model_directory(), classification.LEARNED_CORPUS)
+		try:
+			self.assertEqual((outcome["learned"], outcome["unreadable"]), (3, 0))
+			self.assertEqual(frappe.db.count("Recommendation"), recommendations_before, "nothing imported")
+			name = make_recommendation(
+				[self.water], recommendation_text="Abolish the death penalty and commute all death sentences"
+			).name
+			death_penalty = self.suggested_themes(self.focal_point, name).get("Death penalty")
+			self.assertTrue(death_penalty, "learnt from the export")
+			self.assertEqual(death_penalty["supporting"], [], "the export's records are never listed")
+			self.assertGreaterEqual(death_penalty["from_export"], 1)
+			self.assertEqual(
+				[
+					row["name"]
+					for row in as_user(self.secretariat, classification.get_similar, name, 50)
+					if row["name"].startswith(classification.LEARNED_PREFIX)
+				],
+				[],
+			)
+		finally:
+			os.remove(corpus)
+			classification.refresh_model()

@@ -140,8 +140,9 @@ def test_update_goes_through_the_approval_and_sets_the_status(browser, page, adm
 	)
 	# (on the form reached from the bell's menu the workflow's Actions button did not appear in
 	# headless runs; reloading the page shows it)
-	validator_page.reload()
-	expect(validator_page.locator(".page-title:visible").first).to_be_visible(timeout=30_000)
+	validator_page.reload(wait_until="networkidle")
+	# the desk boots again after a reload: on a busy CI machine that has taken over 30 s
+	expect(validator_page.locator(".page-title:visible").first).to_be_visible(timeout=90_000)
 	run_workflow_action(validator_page, "Validate")
 	expect(validator_page.locator(".indicator-pill").filter(has_text="Validated").first).to_be_visible(
 		timeout=30_000

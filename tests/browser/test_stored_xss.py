@@ -233,8 +233,12 @@ class Seeder:
 				doc[fieldname] = datetime.date.today().isoformat()
 			elif fieldtype in ("Int", "Float", "Currency", "Percent"):
 				doc[fieldname] = 1
+			elif fieldtype == "Link" and field["options"] == "DocType":
+				doc[fieldname] = "User"  # the document type of a Dynamic Link: one that has records
 			elif fieldtype == "Link":
 				doc[fieldname] = self.first_name(field["options"])
+			elif fieldtype == "Dynamic Link" and doc.get(field["options"]):
+				doc[fieldname] = self.first_name(doc[field["options"]])
 			elif fieldtype in ("Attach", "Attach Image"):
 				doc[fieldname] = self.attachment()
 		for field in table_fields(meta, all_metas):

@@ -24,3 +24,4 @@ def execute():
 				"repeats": repeats,
 			}
 		).db_insert()
+		frappe.db.set_value("Recommendation", name, "repeats_another", 1, update_modified=False)

@@ -106,6 +106,7 @@ class Recommendation(Document):
 		self.lead_institution = leads[0].institution if leads else None
 
 	def validate_repeats(self):
+		self.repeats_another = int(bool(self.get("repeats")))
 		seen = set()
 		for row in self.get("repeats"):
 			if row.repeats == self.name:

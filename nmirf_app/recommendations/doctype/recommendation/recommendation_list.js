@@ -59,7 +59,10 @@ nmirf.bulk_edit_recommendations = function (listview, names) {
 		["set_priority", __("Set the priority")],
 		["publish", __("Publish on the portal")],
 		["unpublish", __("Withdraw from the portal")],
-		["apply_suggestions", __("Apply suggested tags above a confidence")],
+		// tags no person looked at: the secretariat's decision (the server refuses anyone else)
+		...(frappe.user.has_role("NMIRF Secretariat")
+			? [["apply_suggestions", __("Apply suggested tags above a confidence")]]
+			: []),
 	];
 	const shows =
 		(...keys) =>
