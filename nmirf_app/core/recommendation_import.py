@@ -1,7 +1,8 @@
 """From source files to the Recommendations an import writes, and what a re-import may change.
 
-Four sources feed one mapping: the UHRI XLSX and JSON exports (`uhri_format`), a UPR Info
-database CSV (`upr_info_format`) and the NMIRF's own Excel template (`recommendation_template`).
+Five sources feed one mapping: the UHRI XLSX and JSON exports (`uhri_format`), a UPR Info
+database CSV (`upr_info_format`), OHCHR's UPR thematic list of recommendations (DOCX,
+`upr_thematic_list`) and the NMIRF's own Excel template (`recommendation_template`).
 Each source's rows are put in the Recommendation's own field names, then resolved against what
 the site knows (`ImportContext`): mechanisms, vocabularies, SDG targets and countries. A row that
 cannot become a Recommendation is a fatal `RowIssue` naming the row and the column; a value that
@@ -35,9 +36,10 @@ from nmirf_app.core.upr_text import (
 	split_upr_recommendation,
 	upr_cycle_of_session,
 )
+from nmirf_app.core.upr_thematic_list import read_upr_thematic_list
 from nmirf_app.core.vocabulary import VocabularyIndex, match_key
 
-SOURCE_TYPES = ("uhri-xlsx", "uhri-json", "upr-info-csv", "template")
+SOURCE_TYPES = ("uhri-xlsx", "uhri-json", "upr-info-csv", "template", "upr-thematic-list")
 
 # The scalar Recommendation fields an import owns. Everything else (cluster, responsible
 # institutions, implementation status, priority, notes, published, follow-up) is the NMIRF's work
@@ -272,8 +274,9 @@ def read_candidates(
 	"""Candidates and fatal row issues of a source file, streamed; warnings ride on the candidates.
 
 	`state` keeps only the rows about that State (UHRI `Countries Concerned`, UPR Info State under
-	review); the template is typed for the NMIRF's own State and is not filtered. A file that is not
-	of `source_type` raises UhriFormatError or SpreadsheetFormatError at once.
+	review, thematic list page header); the template is typed for the NMIRF's own State and is not
+	filtered. A file that is not of `source_type` raises UhriFormatError, SpreadsheetFormatError or
+	ThematicListFormatError (all ValueError) at once.
 	"""
 	if source_type == "uhri-xlsx":
 		records = read_uhri_xlsx(source, state=state, resolver=context.countries)
@@ -287,6 +290,13 @@ def read_candidates(
 	if source_type == "template":
 		rows = read_template(source)
 		return ImportRun(_candidates(rows, context, _TEMPLATE), rows)
+	if source_type == "upr-thematic-list":
+		rows = read_upr_thematic_list(source, state=state, resolver=context.countries)
+		# Column headings differ between the lists' layouts: issues name this file's own.
+		source_columns = _Source(
+			columns=rows.columns, position_source="UPR thematic list", identity_with_context=True
+		)
+		return ImportRun(_candidates(rows, context, source_columns), rows)
 	raise ValueError(f"Unknown source type {source_type!r}: expected one of {', '.join(SOURCE_TYPES)}")
 
 
