@@ -38,6 +38,7 @@ SOURCES = {
 	"uhri-json": "UHRI JSON",
 	"upr-info-csv": "UPR Info CSV",
 	"template": "Template",
+	"upr-thematic-list": "UPR Thematic List",
 }
 
 

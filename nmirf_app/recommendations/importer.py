@@ -31,6 +31,7 @@ from nmirf_app.core.recommendation_import import (
 	read_candidates,
 	states_most_named,
 )
+from nmirf_app.core.references import normalise_symbol
 from nmirf_app.core.spreadsheet import write_csv
 from nmirf_app.core.uhri_format import UhriFormatError
 from nmirf_app.core.vocabulary import VocabularyIndex
@@ -40,6 +41,7 @@ SOURCE_TYPE_CODES = {
 	"UHRI JSON": "uhri-json",
 	"UPR Info CSV": "upr-info-csv",
 	"Template": "template",
+	"UPR Thematic List": "upr-thematic-list",
 }
 CHILD_DOCTYPES = {
 	"themes": "Recommendation Theme",
@@ -206,6 +208,7 @@ class ImportRunner:
 
 	def apply_batch(self, batch: list[ImportCandidate], rows):
 		existing = existing_snapshots([candidate.dedupe_key for candidate in batch])
+		existing.update(same_upr_recommendations([c for c in batch if c.dedupe_key not in existing]))
 		for candidate in batch:
 			for warning in candidate.warnings:
 				self.record_issue(warning)
@@ -288,6 +291,41 @@ def existing_snapshots(dedupe_keys: list[str]) -> dict[str, dict]:
 			):
 				by_name[row.parent][table].append(row[link_field])
 	return {snapshot["dedupe_key"]: snapshot for snapshot in by_name.values()}
+
+
+def same_upr_recommendations(candidates: list[ImportCandidate]) -> dict[str, dict]:
+	"""A UPR recommendation is one paragraph of its Working Group report, whichever source brought
+	it: the thematic list (keyed by symbol and paragraph) finds one imported from UHRI (keyed by
+	its annotation id), and the other way round. Treaty-body paragraphs hold several UHRI
+	annotations, so only UPR ones match this way."""
+	wanted = {
+		(
+			normalise_symbol(c.values.get("document_symbol")),
+			str(c.values.get("paragraph")).strip(),
+		): c.dedupe_key
+		for c in candidates
+		if c.values.get("mechanism") == "UPR"
+		and c.values.get("document_symbol")
+		and c.values.get("paragraph")
+	}
+	if not wanted:
+		return {}
+	found = frappe.get_all(
+		"Recommendation",
+		filters={
+			"mechanism": "UPR",
+			"paragraph": ("in", sorted({paragraph for _symbol, paragraph in wanted})),
+		},
+		fields=["dedupe_key", "document_symbol", "paragraph"],
+		limit_page_length=0,
+	)
+	matches = {}
+	for row in found:
+		key = wanted.get((normalise_symbol(row.document_symbol), (row.paragraph or "").strip()))
+		if key and key not in matches:
+			matches[key] = row.dedupe_key
+	snapshots = existing_snapshots(list(matches.values()))
+	return {key: snapshots[record_key] for key, record_key in matches.items() if record_key in snapshots}
 
 
 def issues_csv(issues: list[RowIssue]) -> bytes:

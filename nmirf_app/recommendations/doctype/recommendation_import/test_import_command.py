@@ -75,3 +75,82 @@ class TestImportCommand(FrappeTestCase):
 		missing = bench_nmirf("import", "/nonexistent/export.xlsx", "--source", "uhri-xlsx")
 		self.assertNotEqual(missing.returncode, 0)
 		self.assertIn("File not found", missing.stderr)
+
+	def test_a_upr_thematic_list_imports_once_and_meets_the_same_recommendations_from_uhri(self):
+		import importlib.util
+
+		from nmirf_app.testing import uhri_xlsx_bytes
+
+		# the test files of each layout are built by the repository's generator (tests/)
+		spec = importlib.util.spec_from_file_location(
+			"thematic_list_samples",
+			os.path.join(frappe.get_app_path("nmirf_app"), "..", "tests", "thematic_list_samples.py"),
+		)
+		samples = importlib.util.module_from_spec(spec)
+		sys.modules[spec.name] = samples  # its dataclasses look themselves up there
+		spec.loader.exec_module(samples)
+		sample = samples.sample_list(4)
+		with tempfile.NamedTemporaryFile(suffix=".docx", delete=False) as document:
+			document.write(samples.build_docx(sample))
+		self.addCleanup(os.unlink, document.name)
+
+		first = bench_nmirf("import", document.name, "--source", "upr-thematic-list")
+		self.assertEqual(first.returncode, 0, first.stderr)
+		summary = json.loads(first.stdout.strip().splitlines()[-1])
+		total = len(sample.recommendations)
+		self.assertEqual((summary["read"], summary["failed"]), (total, 0), first.stdout)
+		self.assertEqual(summary["created"] + summary["unchanged"] + summary["updated"], total)
+		stored = frappe.get_all(
+			"Recommendation",
+			filters={"document_symbol": sample.report, "mechanism": "UPR"},
+			fields=["paragraph", "upr_cycle", "session", "position", "state_under_review"],
+		)
+		self.assertEqual(
+			sorted(row.paragraph for row in stored), sorted(r.paragraph for r in sample.recommendations)
+		)
+		self.assertEqual(
+			{(row.upr_cycle, row.session, row.state_under_review) for row in stored},
+			{(4, sample.session, "Paraguay")},
+		)
+
+		again = json.loads(
+			bench_nmirf("import", document.name, "--source", "upr-thematic-list")
+			.stdout.strip()
+			.splitlines()[-1]
+		)
+		self.assertEqual((again["created"], again["unchanged"]), (0, total), "a second run creates nothing")
+
+		# the same recommendation later imported from UHRI is the same record, now with its annotation id
+		recommendation = sample.recommendations[0]
+		annotation = f"thematic-{frappe.generate_hash(length=8)}"
+		with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as export:
+			export.write(
+				uhri_xlsx_bytes(
+					[
+						{
+							"Text": recommendation.printed_text,
+							"Countries Concerned": "Paraguay",
+							"Reccomending Body": "UPR",
+							"Document Symbol": sample.report,
+							"Document Publication Date": 45500,
+							"UPR Position": "Supported",
+							"Type": "Recommendations",
+							"OHCHR Annotation Id": annotation,
+							"UPR Session": sample.session,
+						}
+					]
+				)
+			)
+		self.addCleanup(os.unlink, export.name)
+		from_uhri = json.loads(
+			bench_nmirf("import", export.name, "--source", "uhri-xlsx").stdout.strip().splitlines()[-1]
+		)
+		self.assertEqual(from_uhri["created"], 0, from_uhri)
+		frappe.db.rollback()  # a fresh snapshot: see what the command's process committed
+		annotation_found = frappe.db.get_value(
+			"Recommendation",
+			{"document_symbol": sample.report, "paragraph": recommendation.paragraph},
+			"uhri_annotation_id",
+		)
+		frappe.db.rollback()  # and leave no old snapshot to the next test
+		self.assertEqual(annotation_found, annotation)
