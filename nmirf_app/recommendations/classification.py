@@ -21,6 +21,7 @@ from nmirf_app.core import classification as engine
 from nmirf_app.core.classification import TrainingRecord
 from nmirf_app.core.countries import read_country_aliases
 from nmirf_app.permissions import recommendation_query_conditions
+from nmirf_app.recommendations.my_work import titles_of
 
 # kind -> (tag table field, child DocType, its link field, the tag DocType, how people call it)
 KIND_TABLES = {
@@ -280,34 +281,17 @@ def listed_allowed(readable: set[str] | None):
 	return readable
 
 
-def titles_of(names) -> dict[str, str]:
-	names = [name for name in names if not name.startswith(LEARNED_PREFIX)]
-	if not names:
-		return {}
-	return dict(
-		frappe.get_all(
-			"Recommendation", filters={"name": ("in", names)}, fields=["name", "title"], as_list=True
-		)
-	)
-
-
 def tag_labels(kind: str, names) -> dict[str, str]:
-	"""What a person reads for a tag: the SDG target's short title next to its code."""
-	if kind == "sdg_targets" and names:
-		return {
-			row.name: f"{row.name} {row.short_title}".strip()
-			for row in frappe.get_all(
-				"SDG Target", filters={"name": ("in", list(names))}, fields=["name", "short_title"]
-			)
-		}
-	if kind == "sdg_goals" and names:
-		return {
-			row.name: f"{row.name} {row.short_title}".strip()
-			for row in frappe.get_all(
-				"SDG Goal", filters={"name": ("in", list(names))}, fields=["name", "short_title"]
-			)
-		}
-	return {name: _(name) for name in names}
+	"""What a person reads for a tag: an SDG target's or goal's short title next to its code."""
+	doctype = {"sdg_targets": "SDG Target", "sdg_goals": "SDG Goal"}.get(kind)
+	if not doctype or not names:
+		return {name: _(name) for name in names}
+	return {
+		row.name: f"{row.name} {row.short_title}".strip()
+		for row in frappe.get_all(
+			doctype, filters={"name": ("in", list(names))}, fields=["name", "short_title"]
+		)
+	}
 
 
 def rejected_tags(recommendation: str) -> set[tuple[str, str]]:
@@ -359,7 +343,7 @@ def get_suggestions(recommendation: str) -> dict:
 	readable = readable_recommendations()
 	suggestions = open_suggestions(doc, model, readable)
 	supporting = {name for found in suggestions.values() for item in found for name in item.supporting_ids}
-	titles = titles_of(supporting)
+	titles = titles_of({name for name in supporting if not name.startswith(LEARNED_PREFIX)})
 	facts = model_facts()
 	return {
 		"basis": {
@@ -399,6 +383,7 @@ def check_kind(kind: str) -> tuple:
 
 def record_decision(doc, kind: str, tag: str, decision: str, via: str, score=None, supporting=None):
 	_field, _child, _link, doctype, label = KIND_TABLES[kind]
+	trained_on = model_facts().get("trained_on")
 	frappe.get_doc(
 		{
 			"doctype": "Tag Suggestion Decision",
@@ -410,7 +395,7 @@ def record_decision(doc, kind: str, tag: str, decision: str, via: str, score=Non
 			"via": via,
 			"score": round(flt(score) * 100, 1) if score is not None else None,
 			"supporting": ", ".join(supporting or []),
-			"model_trained_on": get_datetime(model_facts().get("trained_on")) if model_facts() else None,
+			"model_trained_on": get_datetime(trained_on) if trained_on else None,
 		}
 	).insert(ignore_permissions=True)  # the audit trail is written by the app, for whoever decides
 

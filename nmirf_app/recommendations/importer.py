@@ -310,10 +310,13 @@ def same_upr_recommendations(candidates: list[ImportCandidate]) -> dict[str, dic
 	}
 	if not wanted:
 		return {}
+	symbols = {c.values["document_symbol"].strip() for c in candidates if c.values.get("document_symbol")}
 	found = frappe.get_all(
 		"Recommendation",
 		filters={
 			"mechanism": "UPR",
+			# as the sources write it (read through symbol_paragraph_index); compared normalised below
+			"document_symbol": ("in", sorted(symbols | {symbol for symbol, _paragraph in wanted})),
 			"paragraph": ("in", sorted({paragraph for _symbol, paragraph in wanted})),
 		},
 		fields=["dedupe_key", "document_symbol", "paragraph"],

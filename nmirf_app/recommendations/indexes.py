@@ -15,6 +15,8 @@ COMPOSITE_INDEXES = {
 		("published_newest_index", ("published", "document_date desc", "name")),
 		# the recommendations flagged for follow-up (reminders, scorecard)
 		("follow_up_deadline_index", ("follow_up_deadline",)),
+		# a UPR recommendation met by its Working Group report and paragraph, whichever source brings it
+		("symbol_paragraph_index", ("document_symbol", "paragraph")),
 	),
 	# per tag table: the `exists` of a tag filter, read from the index alone
 	"Recommendation Theme": (("parent_theme_index", ("parent", "parenttype", "theme")),),
