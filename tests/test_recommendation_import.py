@@ -487,3 +487,49 @@ def test_the_states_a_file_was_about_are_named_most_rows_first():
 	assert states_most_named({}) == ([], 0)
 	assert nothing_to_import(created=0, updated=0)
 	assert not nothing_to_import(created=0, updated=4)
+
+
+@pytest.mark.parametrize(
+	"written, target, goal",
+	[
+		("16.3", "16.3", "SDG 16"),
+		("1.A - Ensure significant mobilization", "1.a", "SDG 1"),
+		("16", None, "SDG 16"),
+		("SDG 5", None, "SDG 5"),
+		("Goal 5: Gender equality", None, "SDG 5"),
+		("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS", None, "SDG 16"),
+		("18", None, None),  # there are 17 goals
+		("16.99", None, None),
+		("1.z", None, None),  # an unknown target is not taken for its goal
+		("peace", None, None),
+	],
+)
+def test_sdg_values_name_a_target_or_a_goal_alone(import_context, written, target, goal):
+	assert import_context.sdg_target_for(written) == target
+	assert import_context.sdg_for(written) == (target or goal)
+
+
+def test_sdg_goals_without_targets_are_kept_and_a_goal_said_by_a_target_is_not_repeated(import_context):
+	record = UhriRecord(
+		row_number=5,
+		body="CRC",
+		text="12. The Committee recommends that the State party end child marriage.",
+		symbol="CRC/C/PRY/CO/4-6",
+		paragraph="12",
+		countries=["Paraguay"],
+		sdg_targets=["5.3", "SDG 5", "16", "Goal 99"],
+		publication_date=date(2021, 3, 1),
+	)
+	candidate = map_uhri_record(record, import_context)
+	assert (candidate.sdg_targets, candidate.sdg_goals) == (["5.3"], ["SDG 16"])
+	[warning] = candidate.warnings
+	assert (warning.value, warning.fatal) == ("Goal 99", False)
+	assert "16.3" in warning.message and "16" in warning.message
+	created = plan_change(candidate, None)
+	assert created.missing_rows["sdg_goals"] == ["SDG 16"]
+	# the record already names goal 16 (through a target of it): nothing to add
+	existing = snapshot_of(candidate, sdg_targets=["5.3", "16.3"], sdg_goals=["SDG 5", "SDG 16"])
+	assert plan_change(candidate, existing).action == "unchanged"
+	# a record with only the target of goal 5 lacks goal 16
+	existing = snapshot_of(candidate, sdg_targets=["5.3"], sdg_goals=["SDG 5"])
+	assert plan_change(candidate, existing).missing_rows == {"sdg_goals": ["SDG 16"]}

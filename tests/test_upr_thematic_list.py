@@ -178,6 +178,9 @@ def test_each_layout_imports_as_upr_recommendations_of_the_state(documents, cycl
 		assert candidate.themes == list(dict.fromkeys(theme for theme in known_themes if theme))
 		known_groups = [import_context.affected_groups.resolve(group) for group in expected.affected_groups]
 		assert candidate.affected_groups == list(dict.fromkeys(group for group in known_groups if group))
+		# Goals come alone (no target): each is kept as a goal of the recommendation.
+		assert candidate.sdg_goals == [f"SDG {int(goal)}" for goal in expected.sdg_goals]
+		assert candidate.sdg_targets == []
 		# Only the labels the site's vocabularies lack are warned about; never a State.
 		unknown = {label for label in expected.themes if not import_context.themes.resolve(label)}
 		unknown |= {
@@ -240,6 +243,7 @@ def test_reimporting_a_list_changes_nothing(documents, import_context):
 			"themes": before.themes,
 			"affected_groups": before.affected_groups,
 			"sdg_targets": before.sdg_targets,
+			"sdg_goals": before.sdg_goals,
 			"recommending_states": before.recommending_states,
 		}
 		assert plan_change(after, existing).action == "unchanged"

@@ -33,7 +33,7 @@ COLUMNS = (
 	MatrixColumn("Position", "position", 14),
 	MatrixColumn("Themes", "themes", 30),
 	MatrixColumn("Affected groups", "affected_groups", 26),
-	MatrixColumn("SDG targets", "sdg_targets", 14),
+	MatrixColumn("SDGs", "sdg_targets", 14),
 	MatrixColumn("Cluster", "cluster", 26),
 	MatrixColumn("Lead institution", "lead_institution", 28),
 	MatrixColumn("Supporting institutions", "supporting_institutions", 30),

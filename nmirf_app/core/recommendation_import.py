@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from nmirf_app.core.countries import CountryResolver
 from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS, read_template
+from nmirf_app.core.reference_data import sdg_goal_name
 from nmirf_app.core.references import build_dedupe_key, parse_paragraph_number
 from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, RowIssue, SourceRows, shorten
 from nmirf_app.core.uhri_format import (
@@ -64,12 +65,18 @@ SOURCE_TABLES = {
 	"themes": "theme",
 	"affected_groups": "affected_group",
 	"sdg_targets": "sdg_target",
+	"sdg_goals": "sdg_goal",
 	"recommending_states": "country",
 }
+# The Recommendation's table a source table is written to, where the two differ: a goal named
+# without a target (all OHCHR's thematic lists give) is a row of the SDG table with no target.
+TABLE_FIELD_OF = {"sdg_goals": "sdg_targets"}
 
 UPR_MECHANISM = "UPR"
 # A code alone or before its title: "16.3", "16.3 - Promote the rule of law"; not "16.3;5.2".
 _SDG_TARGET = re.compile(r"^\s*(\d{1,2})\.(\d{1,2}|[A-Za-z])(?=\s*$|\s+\S)")
+# A goal alone: "16", "SDG 16", "Goal 5: Gender equality", "16 - PEACE, JUSTICE …"; not "16.3".
+_SDG_GOAL = re.compile(r"^\s*(?:SDG|Goal)?\s*(\d{1,2})\s*(?:$|[-\u2013:]\s|[A-Za-z])", re.IGNORECASE)
 # A response not given yet is no position rather than an error.
 _NO_POSITION_YET = {"pending", "no response"}
 # The most characters a field takes. The text: what one Excel cell holds (32,767), far above the
@@ -107,6 +114,7 @@ class ImportContext:
 	sdg_targets: set[str]  # known target codes ("16.3", "1.a")
 	countries: CountryResolver
 	state: str | None = None  # the NMIRF's State (a Country name): the default State under review
+	sdg_goals: set[str] = field(default_factory=lambda: {sdg_goal_name(number) for number in range(1, 18)})
 	_mechanism_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 	_sdg_target_by_key: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -124,6 +132,16 @@ class ImportContext:
 		match = _SDG_TARGET.match(value or "")
 		return self._sdg_target_by_key.get(f"{match.group(1)}.{match.group(2)}".lower()) if match else None
 
+	def sdg_goal_for(self, value: str | None) -> str | None:
+		"""The known goal a value names alone: `16`, `SDG 16`, `16 - PEACE, JUSTICE…` → `SDG 16`."""
+		match = _SDG_GOAL.match(value or "")
+		goal = sdg_goal_name(match.group(1)) if match else None
+		return goal if goal in self.sdg_goals else None
+
+	def sdg_for(self, value: str | None) -> str | None:
+		"""A target code when the value names a target, else the goal it names alone."""
+		return self.sdg_target_for(value) or self.sdg_goal_for(value)
+
 
 @dataclass
 class ImportCandidate:
@@ -133,6 +151,7 @@ class ImportCandidate:
 	themes: list[str] = field(default_factory=list)
 	affected_groups: list[str] = field(default_factory=list)
 	sdg_targets: list[str] = field(default_factory=list)
+	sdg_goals: list[str] = field(default_factory=list)  # "SDG 16": goals named without any of their targets
 	recommending_states: list[str] = field(default_factory=list)  # Country names
 	warnings: list[RowIssue] = field(default_factory=list)
 
@@ -433,12 +452,21 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 		"The affected group '{value}' is not in the list of affected groups and was left out; "
 		"add it, or an alias for it, to keep it",
 	)
-	sdg_targets = resolve(
+	sdgs = resolve(
 		"sdg_targets",
 		row.get("sdg_targets") or [],
-		context.sdg_target_for,
-		"'{value}' is not a known SDG target and was left out; write targets as their code, e.g. 16.3",
+		context.sdg_for,
+		"'{value}' is not a known SDG target or goal and was left out; write a target as its code, "
+		"e.g. 16.3, or a goal as its number, e.g. 16",
+	) + resolve(
+		"sdg_goals",
+		row.get("sdg_goals") or [],
+		context.sdg_goal_for,
+		"'{value}' is not a known SDG goal and was left out; write a goal as its number, e.g. 16",
 	)
+	sdg_targets = [sdg for sdg in sdgs if sdg in context.sdg_targets]
+	goals_of_targets = {sdg_goal_name(target.split(".")[0]) for target in sdg_targets}
+	sdg_goals = list(dict.fromkeys(sdg for sdg in sdgs if sdg not in sdg_targets and sdg not in goals_of_targets))
 	recommending_states = resolve(
 		"recommending_states",
 		stated_states,
@@ -493,6 +521,7 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 		themes=themes,
 		affected_groups=affected_groups,
 		sdg_targets=sdg_targets,
+		sdg_goals=sdg_goals,
 		recommending_states=recommending_states,
 		warnings=warnings,
 	)

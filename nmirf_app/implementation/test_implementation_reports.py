@@ -35,6 +35,10 @@ class TestImplementationReports(FrappeTestCase):
 		cls.transport = make_recommendation(
 			[cls.other], mechanism="CESCR", document_symbol=cls.symbol, sdg_targets=[{"sdg_target": "11.2"}]
 		)
+		# OHCHR's thematic lists name a goal alone
+		cls.goal_only = make_recommendation(
+			[cls.other], mechanism="CESCR", document_symbol=cls.symbol, sdg_targets=[{"sdg_goal": "SDG 11"}]
+		)
 		cls.late_action = cls.action(cls.mine, cls.housing.name, add_days(nowdate(), -10))
 		cls.other_late_action = cls.action(cls.other, cls.transport.name, add_days(nowdate(), -3))
 		frappe.db.set_value(
@@ -114,13 +118,15 @@ class TestImplementationReports(FrappeTestCase):
 			self.secretariat, sdg_coverage, {"document_symbol": self.symbol}
 		)
 		rows = {row.target: row for row in data}
-		self.assertEqual(set(rows), {"11.1", "11.2"})
+		self.assertEqual([row.target for row in data], ["", "11.1", "11.2"], "the goal's own row first")
 		self.assertEqual((rows["11.1"].recommendations, rows["11.1"].actions), (1, 1))
+		self.assertEqual((rows[""].goal, rows[""].recommendations), ("SDG 11", 1))
 		self.assertEqual(chart["data"]["labels"], ["SDG 11"])
+		self.assertEqual(chart["data"]["datasets"][0]["values"], [3])
 		_columns, data, _message, _chart = as_user(
 			self.focal_point, sdg_coverage, {"document_symbol": self.symbol}
 		)
-		self.assertEqual([row.target for row in data], ["11.1"])
+		self.assertEqual([row.target for row in data], ["11.1"], "another institution's goal-only row is not counted")
 		_columns, data, _message, _chart = as_user(
 			self.secretariat,
 			sdg_coverage,

@@ -307,7 +307,7 @@ def rejected_tags(recommendation: str) -> set[tuple[str, str]]:
 
 def current_tags(doc) -> dict[str, list[str]]:
 	return {
-		kind: [row.get(link) for row in doc.get(field)]
+		kind: [row.get(link) for row in doc.get(field) if row.get(link)]
 		for kind, (field, _child, link, _doctype, _label) in KIND_TABLES.items()
 	}
 

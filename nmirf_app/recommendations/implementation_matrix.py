@@ -8,7 +8,7 @@ from frappe.desk.utils import provide_binary_file
 from frappe.utils import nowdate, strip_html
 
 from nmirf_app.core.implementation_matrix import write_matrix_xlsx
-from nmirf_app.recommendations.tags import TAG_TABLES
+from nmirf_app.recommendations.tags import TAG_TABLES, sdg_label
 
 MATRIX_FIELDS = (
 	"name",
@@ -54,11 +54,11 @@ def matrix_records(filters=None) -> list[dict]:
 		for row in frappe.get_all(
 			child_doctype,
 			filters={"parenttype": "Recommendation", "parentfield": table, "parent": ("in", names)},
-			fields=["parent", link_field],
+			fields=["parent", link_field, *(["sdg_goal"] if table == "sdg_targets" else [])],
 			order_by="idx asc",
 			limit_page_length=0,
 		):
-			by_name[row.parent][table].append(row[link_field])
+			by_name[row.parent][table].append(sdg_label(row) if table == "sdg_targets" else row[link_field])
 	for row in frappe.get_all(
 		"Recommendation Institution",
 		filters={"parenttype": "Recommendation", "parent": ("in", names), "role": "Supporting"},

@@ -23,6 +23,7 @@ from nmirf_app.core.countries import load_country_resolver
 from nmirf_app.core.recommendation_import import (
 	SOURCE_FIELDS,
 	SOURCE_TABLES,
+	TABLE_FIELD_OF,
 	ImportCandidate,
 	ImportContext,
 	RowIssue,
@@ -47,6 +48,7 @@ CHILD_DOCTYPES = {
 	"themes": "Recommendation Theme",
 	"affected_groups": "Recommendation Affected Group",
 	"sdg_targets": "Recommendation SDG Target",
+	"sdg_goals": "Recommendation SDG Target",
 	"recommending_states": "Recommendation Recommending State",
 }
 BATCH_SIZE = 200
@@ -96,6 +98,7 @@ def build_import_context(state: str | None = None) -> ImportContext:
 		themes=vocabulary_index("Human Rights Theme"),
 		affected_groups=vocabulary_index("Affected Group"),
 		sdg_targets=set(frappe.get_all("SDG Target", pluck="name")),
+		sdg_goals=set(frappe.get_all("SDG Goal", pluck="name")),
 		countries=load_country_resolver(frappe.get_all("Country", pluck="name")),
 		state=state or frappe.db.get_single_value("NMIRF Settings", "state"),
 	)
@@ -237,7 +240,7 @@ class ImportRunner:
 				doc.update(candidate.values)
 				for table, link_field in SOURCE_TABLES.items():
 					for value in getattr(candidate, table):
-						doc.append(table, {link_field: value})
+						doc.append(TABLE_FIELD_OF.get(table, table), {link_field: value})
 				doc.insert()
 				self.counts.created += 1
 			else:
@@ -245,10 +248,11 @@ class ImportRunner:
 				for fieldname in change.changed_fields:
 					if fieldname in SOURCE_TABLES:
 						link_field = SOURCE_TABLES[fieldname]
-						present = {row.get(link_field) for row in doc.get(fieldname)}
+						table_field = TABLE_FIELD_OF.get(fieldname, fieldname)
+						present = {row.get(link_field) for row in doc.get(table_field)}
 						for value in getattr(candidate, fieldname):
 							if value not in present:
-								doc.append(fieldname, {link_field: value})
+								doc.append(table_field, {link_field: value})
 					else:
 						doc.set(fieldname, candidate.values.get(fieldname))
 				doc.save()
@@ -283,13 +287,14 @@ def existing_snapshots(dedupe_keys: list[str]) -> dict[str, dict]:
 				CHILD_DOCTYPES[table],
 				filters={
 					"parenttype": "Recommendation",
-					"parentfield": table,
+					"parentfield": TABLE_FIELD_OF.get(table, table),
 					"parent": ("in", list(by_name)),
 				},
 				fields=["parent", link_field],
 				limit_page_length=0,
 			):
-				by_name[row.parent][table].append(row[link_field])
+				if row[link_field]:  # a goal-only SDG row has no target
+					by_name[row.parent][table].append(row[link_field])
 	return {snapshot["dedupe_key"]: snapshot for snapshot in by_name.values()}
 
 

@@ -28,7 +28,8 @@ class TestImplementationMatrix(FrappeTestCase):
 		cls.water_rec = make_recommendation(
 			[cls.water, (cls.police, "Supporting")],
 			themes=[{"theme": "Safe drinking water & sanitation"}],
-			sdg_targets=[{"sdg_target": "6.1"}],
+			# a target, and a goal named alone (as OHCHR's thematic lists name them)
+			sdg_targets=[{"sdg_target": "6.1"}, {"sdg_goal": "SDG 3"}],
 			recommendation_text='=HYPERLINK("http://evil.example","click") ensure safe drinking water',
 		).name
 		cls.police_rec = make_recommendation([cls.police]).name
@@ -68,7 +69,7 @@ class TestImplementationMatrix(FrappeTestCase):
 		self.assertEqual(water["Lead institution"], self.water)
 		self.assertEqual(water["Supporting institutions"], self.police)
 		self.assertEqual(water["Themes"], "Safe drinking water & sanitation")
-		self.assertEqual(water["SDG targets"], "6.1")
+		self.assertEqual(water["SDGs"], "6.1\nSDG 3")
 		self.assertEqual(water["Actions"], "Extend the rural water network (In progress, 40%)")
 		self.assertEqual(
 			water["Latest approved progress"], f"2026-02-01 — {self.water}: 120 villages connected."

@@ -210,3 +210,38 @@ class TestRecommendationTally(FrappeTestCase):
 		)
 		self.assertRaises(frappe.PermissionError, invented.insert)
 		self.assertEqual(stored_tally(), counted_afresh())
+
+	def test_a_goal_named_without_a_target_counts_under_its_goal(self):
+		symbol = f"CED/C/G{frappe.generate_hash(length=5).upper()}/CO/1"
+		goal_only = make_recommendation(
+			[self.institution],
+			mechanism="CED",
+			document_symbol=symbol,
+			sdg_targets=[{"sdg_goal": "SDG 16"}, {"sdg_goal": "SDG 10"}],
+		)
+		self.assertEqual(
+			[(row.sdg_target, row.sdg_goal) for row in goal_only.sdg_targets],
+			[(None, "SDG 16"), (None, "SDG 10")],
+			"two goals alone are two rows, not one repeated empty target",
+		)
+		# a goal already said by one of its targets adds nothing
+		with_target = make_recommendation(
+			[self.institution],
+			mechanism="CED",
+			document_symbol=symbol,
+			sdg_targets=[{"sdg_goal": "SDG 16"}, {"sdg_target": "16.3"}],
+		)
+		self.assertEqual(
+			[(row.sdg_target, row.sdg_goal) for row in with_target.sdg_targets], [("16.3", "SDG 16")]
+		)
+		# a target decides its goal, whatever the row said
+		with_target.append("sdg_targets", {"sdg_target": "5.2", "sdg_goal": "SDG 1"})
+		with_target.save()
+		self.assertEqual(with_target.sdg_targets[-1].sdg_goal, "SDG 5")
+		self.assertRaises(frappe.MandatoryError, make_recommendation, [self.institution], sdg_targets=[{}])
+
+		_columns, data, _message, _chart = as_user(
+			self.secretariat, status_report, {"group_by": "SDG", "document_symbol": symbol}
+		)
+		self.assertEqual({row["grp"]: row["total"] for row in data}, {"SDG 16": 2, "SDG 10": 1, "SDG 5": 1})
+		self.assertEqual(stored_tally(), counted_afresh())

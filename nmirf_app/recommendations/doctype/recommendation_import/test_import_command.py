@@ -76,12 +76,11 @@ class TestImportCommand(FrappeTestCase):
 		self.assertNotEqual(missing.returncode, 0)
 		self.assertIn("File not found", missing.stderr)
 
-	def test_a_upr_thematic_list_imports_once_and_meets_the_same_recommendations_from_uhri(self):
+	def thematic_list(self, cycle: int):
+		"""A sample list of that cycle's layout, written by the repository's generator (tests/), and
+		the path of its DOCX."""
 		import importlib.util
 
-		from nmirf_app.testing import uhri_xlsx_bytes
-
-		# the test files of each layout are built by the repository's generator (tests/)
 		spec = importlib.util.spec_from_file_location(
 			"thematic_list_samples",
 			os.path.join(frappe.get_app_path("nmirf_app"), "..", "tests", "thematic_list_samples.py"),
@@ -89,12 +88,69 @@ class TestImportCommand(FrappeTestCase):
 		samples = importlib.util.module_from_spec(spec)
 		sys.modules[spec.name] = samples  # its dataclasses look themselves up there
 		spec.loader.exec_module(samples)
-		sample = samples.sample_list(4)
+		sample = samples.sample_list(cycle)
 		with tempfile.NamedTemporaryFile(suffix=".docx", delete=False) as document:
 			document.write(samples.build_docx(sample))
 		self.addCleanup(os.unlink, document.name)
+		return sample, document.name
 
-		first = bench_nmirf("import", document.name, "--source", "upr-thematic-list")
+	def test_every_generation_imports_each_recommendation_with_position_tags_and_goals(self):
+		from nmirf_app.core.recommendation_import import read_candidates
+		from nmirf_app.recommendations.importer import build_import_context
+
+		positions = {"Supported": "Supported", "Noted": "Noted", "Supported/Noted": "Supported in part"}
+		for cycle in (2, 3, 4):
+			sample, path = self.thematic_list(cycle)
+			run = bench_nmirf("import", path, "--source", "upr-thematic-list")
+			summary = json.loads(run.stdout.strip().splitlines()[-1])
+			self.assertEqual(
+				(summary["read"], summary["failed"]), (len(sample.recommendations), 0), run.stdout
+			)
+			# what the reader and the site's vocabularies make of each row (tested without Frappe)…
+			expected = {
+				candidate.values["paragraph"]: candidate
+				for candidate in read_candidates("upr-thematic-list", path, build_import_context())
+			}
+			frappe.db.rollback()  # …against what the command's process committed
+			for recommendation in sample.recommendations:
+				name = frappe.db.get_value(
+					"Recommendation",
+					{"document_symbol": sample.report, "paragraph": recommendation.paragraph},
+				)
+				doc = frappe.get_doc("Recommendation", name)
+				candidate = expected[recommendation.paragraph]
+				where = f"cycle {cycle}, paragraph {recommendation.paragraph}"
+				self.assertEqual(doc.position, positions[recommendation.position], where)
+				self.assertEqual(doc.upr_cycle, cycle, where)
+				self.assertEqual([row.theme for row in doc.themes], candidate.themes, where)
+				self.assertEqual(
+					[row.affected_group for row in doc.affected_groups], candidate.affected_groups, where
+				)
+				self.assertEqual(
+					[row.country for row in doc.recommending_states], candidate.recommending_states, where
+				)
+				# OHCHR names goals, never targets: each is a goal-only SDG row
+				self.assertEqual(
+					[(row.sdg_target, row.sdg_goal) for row in doc.sdg_targets],
+					[(None, f"SDG {int(goal)}") for goal in recommendation.sdg_goals],
+					where,
+				)
+			again = json.loads(
+				bench_nmirf("import", path, "--source", "upr-thematic-list").stdout.strip().splitlines()[-1]
+			)
+			self.assertEqual(
+				(again["created"], again["updated"], again["unchanged"]),
+				(0, 0, len(sample.recommendations)),
+				f"cycle {cycle}: a second run changes nothing",
+			)
+		frappe.db.rollback()  # leave no old snapshot to the next test
+
+	def test_a_upr_thematic_list_imports_once_and_meets_the_same_recommendations_from_uhri(self):
+		from nmirf_app.testing import uhri_xlsx_bytes
+
+		sample, path = self.thematic_list(4)
+
+		first = bench_nmirf("import", path, "--source", "upr-thematic-list")
 		self.assertEqual(first.returncode, 0, first.stderr)
 		summary = json.loads(first.stdout.strip().splitlines()[-1])
 		total = len(sample.recommendations)
@@ -114,9 +170,7 @@ class TestImportCommand(FrappeTestCase):
 		)
 
 		again = json.loads(
-			bench_nmirf("import", document.name, "--source", "upr-thematic-list")
-			.stdout.strip()
-			.splitlines()[-1]
+			bench_nmirf("import", path, "--source", "upr-thematic-list").stdout.strip().splitlines()[-1]
 		)
 		self.assertEqual((again["created"], again["unchanged"]), (0, total), "a second run creates nothing")
 

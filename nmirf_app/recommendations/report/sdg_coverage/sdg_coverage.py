@@ -1,7 +1,8 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
 """Which SDG targets the recommendations and the actions implementing them touch: two grouped
-queries over the recommendations the user may see (with the report filters)."""
+queries over the recommendations the user may see (with the report filters). A recommendation
+linked to a goal alone (OHCHR's thematic lists name no target) counts on a row of that goal."""
 
 import frappe
 from frappe import _
@@ -20,19 +21,21 @@ def execute(filters=None):
 		if visible == EVERYTHING
 		else f"join `tabRecommendation` on `tabRecommendation`.name = rst.parent and {visible}"
 	)
+	# a target row counts under its target; a goal-only row under its goal
+	tag = "ifnull(nullif(rst.sdg_target, ''), rst.sdg_goal)"
 	recommendations = frappe.db.sql(
-		f"""select rst.sdg_target, count(*)
+		f"""select {tag}, count(*)
 		from `tabRecommendation SDG Target` rst {scope}
-		where rst.parenttype = 'Recommendation' group by rst.sdg_target""",
+		where rst.parenttype = 'Recommendation' group by {tag}""",
 		{},
 	)
 	actions = frappe.db.sql(
-		f"""select rst.sdg_target, count(distinct ar.parent)
+		f"""select {tag}, count(distinct ar.parent)
 		from `tabAction Recommendation` ar
 		join `tabRecommendation SDG Target` rst on rst.parent = ar.recommendation
 			and rst.parenttype = 'Recommendation'
 		{scope}
-		where ar.parenttype = 'Implementation Action' group by rst.sdg_target""",
+		where ar.parenttype = 'Implementation Action' group by {tag}""",
 		{},
 	)
 	recommendations, actions = dict(recommendations), dict(actions)
@@ -41,13 +44,21 @@ def execute(filters=None):
 		filters={"sdg_goal": filters.sdg_goal} if filters.get("sdg_goal") else {},
 		fields=["name as target", "sdg_goal as goal", "short_title"],
 	)
+	goals_alone = [
+		frappe._dict(target="", goal=goal, short_title=_("The goal, no target named"), key=goal)
+		for goal in frappe.get_all(
+			"SDG Goal", filters={"name": filters.sdg_goal} if filters.get("sdg_goal") else {}, pluck="name"
+		)
+	]
 	rows = []
-	for row in targets:
-		row.recommendations = recommendations.get(row.target, 0)
-		row.actions = actions.get(row.target, 0)
-		if row.recommendations or filters.get("include_untouched"):
+	for row in goals_alone + targets:
+		key = row.pop("key", None) or row.target
+		row.recommendations = recommendations.get(key, 0)
+		row.actions = actions.get(key, 0)
+		if row.recommendations or (row.target and filters.get("include_untouched")):
 			rows.append(row)
-	rows.sort(key=lambda row: natural_key(row.target))
+	# each goal's own row before its targets
+	rows.sort(key=lambda row: (natural_key(row.goal), bool(row.target), natural_key(row.target)))
 	return columns(), rows, None, chart(rows)
 
 
