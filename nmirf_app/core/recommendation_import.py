@@ -466,7 +466,9 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 	)
 	sdg_targets = [sdg for sdg in sdgs if sdg in context.sdg_targets]
 	goals_of_targets = {sdg_goal_name(target.split(".")[0]) for target in sdg_targets}
-	sdg_goals = list(dict.fromkeys(sdg for sdg in sdgs if sdg not in sdg_targets and sdg not in goals_of_targets))
+	sdg_goals = list(
+		dict.fromkeys(sdg for sdg in sdgs if sdg not in sdg_targets and sdg not in goals_of_targets)
+	)
 	recommending_states = resolve(
 		"recommending_states",
 		stated_states,

@@ -126,7 +126,9 @@ class TestImplementationReports(FrappeTestCase):
 		_columns, data, _message, _chart = as_user(
 			self.focal_point, sdg_coverage, {"document_symbol": self.symbol}
 		)
-		self.assertEqual([row.target for row in data], ["11.1"], "another institution's goal-only row is not counted")
+		self.assertEqual(
+			[row.target for row in data], ["11.1"], "another institution's goal-only row is not counted"
+		)
 		_columns, data, _message, _chart = as_user(
 			self.secretariat,
 			sdg_coverage,

@@ -25,7 +25,9 @@ def drop_repeated_tags(recommendation):
 		seen, kept = set(), []
 		for row in recommendation.get(table_field):
 			key = sdg_label(row) if table_field == "sdg_targets" else row.get(field)
-			goal_said_by_a_target = table_field == "sdg_targets" and not row.sdg_target and key in goals_of_targets
+			goal_said_by_a_target = (
+				table_field == "sdg_targets" and not row.sdg_target and key in goals_of_targets
+			)
 			if key not in seen and not goal_said_by_a_target:
 				seen.add(key)
 				kept.append(row)
