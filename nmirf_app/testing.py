@@ -129,3 +129,22 @@ def alerts_for(user: str, document_name: str) -> list:
 		["subject", "email_content"],
 		order_by="creation asc",
 	)
+
+
+def thematic_list_samples():
+	"""The repository's generator of OHCHR thematic lists (tests/thematic_list_samples.py): its
+	`sample_list(cycle)` and `build_docx(sample)` write test files of each generation."""
+	import importlib.util
+	import os
+	import sys
+
+	if "thematic_list_samples" in sys.modules:
+		return sys.modules["thematic_list_samples"]
+	spec = importlib.util.spec_from_file_location(
+		"thematic_list_samples",
+		os.path.join(frappe.get_app_path("nmirf_app"), "..", "tests", "thematic_list_samples.py"),
+	)
+	samples = importlib.util.module_from_spec(spec)
+	sys.modules[spec.name] = samples  # its dataclasses look themselves up there
+	spec.loader.exec_module(samples)
+	return samples

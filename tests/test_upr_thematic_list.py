@@ -711,6 +711,8 @@ def test_warnings_name_the_column_as_this_layout_heads_it(import_context):
 	assert [(warning.field, warning.value) for warning in candidate.warnings] == [
 		("Full list of themes", "Happiness"),
 		("Recommendation", "Atlantis"),
+		# in this layout the fourth column is the State's assessment, and this one says no status
+		("Assessment/comments on level of implementation", "- 42 - NONE"),
 	]
 	assert candidate.recommending_states == ["Chile"]
 

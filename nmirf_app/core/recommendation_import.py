@@ -23,6 +23,7 @@ from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS, read_templa
 from nmirf_app.core.reference_data import sdg_goal_name
 from nmirf_app.core.references import build_dedupe_key, parse_paragraph_number
 from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, RowIssue, SourceRows, shorten
+from nmirf_app.core.thematic_matrix import StateAssessment, read_assessment_cell
 from nmirf_app.core.uhri_format import (
 	RowError,
 	UhriRecord,
@@ -68,6 +69,8 @@ SOURCE_TABLES = {
 	"sdg_goals": "sdg_goal",
 	"recommending_states": "country",
 }
+# The candidate tables whose unknown labels the secretariat may map to an entry (as an alias).
+MAPPABLE_VOCABULARIES = ("themes", "affected_groups")
 # The Recommendation's table a source table is written to, where the two differ: a goal named
 # without a target (all OHCHR's thematic lists give) is a row of the SDG table with no target.
 TABLE_FIELD_OF = {"sdg_goals": "sdg_targets"}
@@ -153,6 +156,8 @@ class ImportCandidate:
 	sdg_targets: list[str] = field(default_factory=list)
 	sdg_goals: list[str] = field(default_factory=list)  # "SDG 16": goals named without any of their targets
 	recommending_states: list[str] = field(default_factory=list)  # Country names
+	# the State's own assessment of the recommendation, from the thematic list's assessment column
+	assessment: StateAssessment | None = None
 	warnings: list[RowIssue] = field(default_factory=list)
 
 
@@ -433,7 +438,12 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 		found, unknown = _resolve_values(values, resolver, source.separators)
 		warnings.extend(
 			RowIssue(
-				row_number, column(name, name), message.format(value=shorten(value)), value=value, fatal=False
+				row_number,
+				column(name, name),
+				message.format(value=shorten(value)),
+				value=value,
+				fatal=False,
+				vocabulary=name if name in MAPPABLE_VOCABULARIES else "",
 			)
 			for value in unknown
 		)
@@ -477,6 +487,7 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 		"add a country alias for it to keep it",
 	)
 	state_under_review = _state_under_review(row, context, warnings, column("countries_concerned", ""))
+	assessment = _assessment(row, warnings, column("assessment", "Assessment"))
 
 	values = {
 		"recommendation_text": text,
@@ -525,8 +536,31 @@ def _map_row(row: dict[str, Any], context: ImportContext, source: _Source) -> Im
 		sdg_targets=sdg_targets,
 		sdg_goals=sdg_goals,
 		recommending_states=recommending_states,
+		assessment=assessment,
 		warnings=warnings,
 	)
+
+
+def _assessment(row: dict, warnings: list[RowIssue], column: str) -> StateAssessment | None:
+	"""The State's assessment a filled assessment column gives; a text naming no status is a
+	warning, never silently dropped."""
+	text = _text(row.get("assessment"))
+	if not text:
+		return None
+	assessment = read_assessment_cell(text)
+	if assessment.status:
+		return assessment
+	warnings.append(
+		RowIssue(
+			row["row_number"],
+			column,
+			f"The assessment '{shorten(text, 80)}' names no level of implementation and was not recorded; "
+			"begin it with Not started, In progress, Partially implemented or Fully implemented",
+			value=text,
+			fatal=False,
+		)
+	)
+	return None
 
 
 def _text(value: Any) -> str:

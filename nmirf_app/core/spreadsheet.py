@@ -46,6 +46,9 @@ class RowIssue:
 	message: str  # a sentence a ministry user understands
 	value: str = ""
 	fatal: bool = True
+	# for a label no vocabulary entry matched: which vocabulary ("themes", "affected_groups"), so the
+	# secretariat can map the label to an entry (an alias) from the import's issue list
+	vocabulary: str = ""
 
 	def __post_init__(self):
 		# The issue is kept on the import record and in its CSV: a 5 MB cell is echoed, not stored.

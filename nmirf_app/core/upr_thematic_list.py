@@ -17,8 +17,9 @@ cell holds the printed line, `115.3 Ratify the Optional Protocol … (Chile, Spa
 `Source of position: A/HRC/52/9/Add.1 - Para. 3`. The assessment column of the older layouts is
 for the State to fill; when it is filled it is read too.
 
-Rows come out in the Recommendation's field names, for `recommendation_import` to resolve, plus what
-the Recommendation has no field for yet: `sdg_goals`, `assessment`, `theme_codes`, `theme_heading`.
+Rows come out in the Recommendation's field names, for `recommendation_import` to resolve, plus
+`sdg_goals` (goals named without a target), `assessment` (the State's, read by
+`thematic_matrix.read_assessment_cell`), `theme_codes` and `theme_heading`.
 The table is read as a stream of XML rows (lxml, python-docx's own XML library), not through
 python-docx's object model, which holds the whole body and rebuilds the cell grid for each row. The
 package is checked first, so that a broken or hostile file is refused before any row is handed out.

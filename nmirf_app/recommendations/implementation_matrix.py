@@ -1,13 +1,22 @@
 """Export of the implementation matrix with the list's filters and the user's permissions."""
 
 import json
+import re
+from collections import Counter
 
 import frappe
 from frappe import _
 from frappe.desk.utils import provide_binary_file
-from frappe.utils import nowdate, strip_html
+from frappe.utils import getdate, nowdate, strip_html
 
 from nmirf_app.core.implementation_matrix import write_matrix_xlsx
+from nmirf_app.core.plain_text import plain_text
+from nmirf_app.core.thematic_matrix import (
+	ThematicMatrixRow,
+	assessment_cell,
+	write_thematic_matrix_docx,
+	write_thematic_matrix_xlsx,
+)
 from nmirf_app.recommendations.tags import TAG_TABLES, sdg_label
 
 MATRIX_FIELDS = (
@@ -119,3 +128,119 @@ def export_implementation_matrix(filters: str | list | dict | None = None):
 		filters = json.loads(filters or "[]")
 	content = write_matrix_xlsx(matrix_records(filters), title=_("Implementation matrix"))
 	provide_binary_file(f"{_('Implementation matrix')} {nowdate()}", "xlsx", content)
+
+
+def thematic_matrix_rows(filters=None) -> tuple[dict, list]:
+	"""The UPR recommendations of one cycle the user may read, as rows of OHCHR's thematic-list
+	layout, and what its page header says (State, cycle, session, report). The assessment column
+	holds the State's latest assessment of each recommendation or, when it has none, its latest
+	approved progress under its status: what a voluntary mid-term report annexes."""
+	records = matrix_records([*(normalised_filters(filters)), ["Recommendation", "mechanism", "=", "UPR"]])
+	cycles = Counter(record.upr_cycle for record in records if record.upr_cycle)
+	if not records:
+		frappe.throw(
+			_("No UPR recommendation you may read matches these filters."), title=_("Nothing to export")
+		)
+	if not cycles:
+		frappe.throw(
+			_("These UPR recommendations have no UPR cycle: set it, then export again."),
+			title=_("Choose one UPR cycle"),
+		)
+	if len(cycles) > 1:
+		frappe.throw(
+			_(
+				"The thematic list is one review's list: filter the UPR recommendations of one cycle (these are of cycles {0})."
+			).format(", ".join(str(cycle) for cycle in sorted(cycles))),
+			title=_("Choose one UPR cycle"),
+		)
+	names = [record.name for record in records]
+	extra = {
+		row.name: row
+		for row in frappe.get_all(
+			"Recommendation",
+			filters={"name": ("in", names)},
+			fields=["name", "position_source", "session", "state_under_review"],
+			limit_page_length=0,
+		)
+	}
+	goals = {}
+	for row in frappe.get_all(
+		"Recommendation SDG Target",
+		filters={"parenttype": "Recommendation", "parent": ("in", names)},
+		fields=["parent", "sdg_goal"],
+		order_by="idx asc",
+		limit_page_length=0,
+	):
+		number = int(row.sdg_goal.split()[-1])
+		goals.setdefault(row.parent, [])
+		if number not in goals[row.parent]:
+			goals[row.parent].append(number)
+	latest_assessment = {}
+	for row in frappe.get_all(
+		"Implementation Assessment",
+		filters={"recommendation": ("in", names), "voice": "Government"},
+		fields=["recommendation", "status", "assessed_on", "notes"],
+		order_by="assessed_on asc, creation asc",
+		limit_page_length=0,
+	):
+		latest_assessment[row.recommendation] = row  # ascending: the last one wins
+	rows = []
+	for record in records:
+		assessment = latest_assessment.get(record.name)
+		if assessment:
+			notes = plain_text(assessment.notes)
+			cell = assessment_cell(assessment.status, getdate(assessment.assessed_on), notes)
+		elif record.latest_progress and record.implementation_status not in ("", None, "Not assessed"):
+			cell = assessment_cell(record.implementation_status, None, record.latest_progress)
+		else:
+			cell = ""
+		rows.append(
+			ThematicMatrixRow(
+				paragraph=record.paragraph or "",
+				text=record.recommendation_text or "",
+				position=record.position or "",
+				position_source=extra[record.name].position_source or "",
+				themes=record.themes,
+				affected_groups=record.affected_groups,
+				sdg_goals=goals.get(record.name, []),
+				assessment=cell,
+			)
+		)
+	sessions = Counter(extra[name].session for name in names if extra[name].session)
+	symbols = Counter(record.document_symbol for record in records if record.document_symbol)
+	header = {
+		"state": frappe.db.get_single_value("NMIRF Settings", "state")
+		or Counter(extra[name].state_under_review for name in names).most_common(1)[0][0],
+		"cycle": next(iter(cycles), None),
+		"session": session_number(sessions.most_common(1)[0][0]) if sessions else None,
+		"report_symbol": symbols.most_common(1)[0][0] if symbols else "",
+	}
+	return header, rows
+
+
+def session_number(session: str) -> int | None:
+	"""The session as a number: UHRI writes "38", the thematic lists "38th Session"."""
+	digits = re.search(r"\d+", str(session))
+	return int(digits.group()) if digits else None
+
+
+def normalised_filters(filters) -> list:
+	if isinstance(filters, str):
+		filters = json.loads(filters or "[]")
+	if isinstance(filters, dict):
+		return [["Recommendation", field, "=", value] for field, value in filters.items()]
+	return list(filters or [])
+
+
+@frappe.whitelist()
+def export_thematic_matrix(filters: str | list | dict | None = None, file_format: str = "docx"):
+	"""The UPR implementation matrix in OHCHR's thematic-list layout (DOCX or XLSX)."""
+	frappe.has_permission("Recommendation", "export", throw=True)
+	if file_format not in ("docx", "xlsx"):
+		frappe.throw(_("Choose DOCX or XLSX."))
+	header, rows = thematic_matrix_rows(filters)
+	write = write_thematic_matrix_docx if file_format == "docx" else write_thematic_matrix_xlsx
+	content = write(rows, **header)
+	provide_binary_file(
+		_("UPR implementation matrix, cycle {0} {1}").format(header["cycle"], nowdate()), file_format, content
+	)

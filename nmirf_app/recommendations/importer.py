@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import frappe
 import requests
 from frappe import _
-from frappe.utils import now_datetime, strip_html
+from frappe.utils import escape_html, now_datetime, nowdate, strip_html
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from nmirf_app.core.countries import load_country_resolver
+from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.recommendation_import import (
 	SOURCE_FIELDS,
 	SOURCE_TABLES,
@@ -34,6 +35,7 @@ from nmirf_app.core.recommendation_import import (
 )
 from nmirf_app.core.references import normalise_symbol
 from nmirf_app.core.spreadsheet import write_csv
+from nmirf_app.core.thematic_matrix import StateAssessment
 from nmirf_app.core.uhri_format import UhriFormatError
 from nmirf_app.core.vocabulary import VocabularyIndex
 
@@ -51,6 +53,8 @@ CHILD_DOCTYPES = {
 	"sdg_goals": "Recommendation SDG Target",
 	"recommending_states": "Recommendation Recommending State",
 }
+# the vocabulary a label was looked up in (core's table name) -> its DocType
+VOCABULARY_DOCTYPES = {"themes": "Human Rights Theme", "affected_groups": "Affected Group"}
 BATCH_SIZE = 200
 ISSUES_KEPT_ON_RECORD = 500
 DOWNLOAD_TIMEOUT = (10, 120)  # seconds to connect, seconds between bytes
@@ -73,6 +77,7 @@ class ImportCounts:
 	skipped_other_state: int = 0
 	other_states: dict[str, int] = field(default_factory=dict)
 	warnings: int = 0
+	assessments: int = 0  # State's assessments recorded (or, in a preview, to record)
 	issues: list[RowIssue] = field(default_factory=list)
 
 	def summary(self) -> dict:
@@ -82,6 +87,7 @@ class ImportCounts:
 			"updated": self.updated,
 			"unchanged": self.unchanged,
 			"failed": self.failed,
+			"assessments": self.assessments,
 		}
 
 
@@ -111,6 +117,30 @@ def vocabulary_index(doctype: str) -> VocabularyIndex:
 	):
 		aliases.setdefault(row.parent, []).append(row.alias)
 	return VocabularyIndex((label, aliases.get(label, [])) for label in frappe.get_all(doctype, pluck="name"))
+
+
+def add_alias(vocabulary_doctype: str, entry: str, label: str) -> bool:
+	"""Makes `label` read as the vocabulary entry `entry` in every later import (a Vocabulary Alias
+	of the entry). False when the entry already reads it so; the user needs write permission on
+	the entry."""
+	if vocabulary_doctype not in VOCABULARY_DOCTYPES.values():
+		frappe.throw(_("{0} is not a vocabulary an import looks labels up in.").format(vocabulary_doctype))
+	label = " ".join((label or "").split())
+	if not label:
+		frappe.throw(_("Give the label to map."))
+	doc = frappe.get_doc(vocabulary_doctype, entry)
+	doc.check_permission("write")
+	already = vocabulary_index(vocabulary_doctype).resolve(label)
+	if already == doc.name:
+		return False
+	if already:
+		frappe.throw(
+			_("'{0}' already reads as '{1}': change that entry's aliases first.").format(label, already),
+			title=_("Label already mapped"),
+		)
+	doc.append("aliases", {"alias": label})
+	doc.save()
+	return True
 
 
 @contextmanager
@@ -212,10 +242,13 @@ class ImportRunner:
 	def apply_batch(self, batch: list[ImportCandidate], rows):
 		existing = existing_snapshots([candidate.dedupe_key for candidate in batch])
 		existing.update(same_upr_recommendations([c for c in batch if c.dedupe_key not in existing]))
+		assessed = {}  # recommendation -> the State's assessment its row gives
 		for candidate in batch:
 			for warning in candidate.warnings:
 				self.record_issue(warning)
-			change = plan_change(candidate, existing.get(candidate.dedupe_key))
+			record = existing.get(candidate.dedupe_key)
+			change = plan_change(candidate, record)
+			name = record and record["name"]
 			if change.action == "unchanged":
 				self.counts.unchanged += 1
 			elif self.dry_run and change.action == "create":
@@ -223,7 +256,10 @@ class ImportRunner:
 			elif self.dry_run:
 				self.counts.updated += 1
 			else:
-				self.write(candidate, existing.get(candidate.dedupe_key), change)
+				name = self.write(candidate, record, change)
+			if candidate.assessment and (name or self.dry_run):
+				assessed[name or candidate.dedupe_key] = (candidate.row_number, candidate.assessment)
+		self.record_assessments(assessed)
 		self.counts.read = rows.read
 		self.counts.skipped_other_state = rows.skipped_other_state
 		self.counts.other_states = dict(rows.other_states)
@@ -243,6 +279,7 @@ class ImportRunner:
 						doc.append(TABLE_FIELD_OF.get(table, table), {link_field: value})
 				doc.insert()
 				self.counts.created += 1
+				return doc.name
 			else:
 				doc = frappe.get_doc("Recommendation", existing["name"])
 				for fieldname in change.changed_fields:
@@ -257,16 +294,72 @@ class ImportRunner:
 						doc.set(fieldname, candidate.values.get(fieldname))
 				doc.save()
 				self.counts.updated += 1
+				return doc.name
 		except Exception as error:
 			frappe.db.rollback(save_point=savepoint)
 			frappe.clear_messages()
 			self.counts.failed += 1
 			self.record_issue(RowIssue(candidate.row_number, _("Row"), strip_html(str(error)) or repr(error)))
 
+	def record_assessments(self, assessed: dict[str, tuple[int, StateAssessment]]):
+		"""The State's assessments a source gives (the thematic list's assessment column), each
+		recorded once: the same words on the same recommendation are the assessment already there,
+		new words a new one (the earlier ones stay, as the history of the State's view)."""
+		if not assessed:
+			return
+		recorded = {
+			(row.recommendation, row.status, plain_words(row.notes))
+			for row in frappe.get_all(
+				"Implementation Assessment",
+				filters={"recommendation": ("in", list(assessed)), "voice": "Government"},
+				fields=["recommendation", "status", "notes"],
+				limit_page_length=0,
+			)
+		}
+		for name, (row_number, assessment) in assessed.items():
+			if (name, assessment.status, plain_words(assessment.notes)) in recorded:
+				continue
+			if self.dry_run:
+				self.counts.assessments += 1
+				continue
+			frappe.db.savepoint("nmirf_import_assessment")
+			try:
+				frappe.get_doc(
+					{
+						"doctype": "Implementation Assessment",
+						"recommendation": name,
+						"voice": "Government",
+						"assessed_on": assessment.assessed_on or nowdate(),
+						"status": assessment.status,
+						"notes": "".join(
+							f"<p>{escape_html(line)}</p>" for line in assessment.notes.splitlines()
+						),
+						"source_reference": _("Recommendation Import {0}").format(self.import_doc.name),
+					}
+				).insert()
+				self.counts.assessments += 1
+			except Exception as error:
+				frappe.db.rollback(save_point="nmirf_import_assessment")
+				frappe.clear_messages()
+				reason = strip_html(str(error)) or repr(error)
+				self.record_issue(
+					RowIssue(
+						row_number,
+						_("Assessment"),
+						_("The State's assessment was not recorded: {0}").format(reason),
+						fatal=False,
+					)
+				)
+
 	def record_issue(self, issue: RowIssue):
 		if not issue.fatal:
 			self.counts.warnings += 1
 		self.counts.issues.append(issue)
+
+
+def plain_words(html: str | None) -> str:
+	"""A text as compared for sameness: without markup, case or spacing."""
+	return " ".join(plain_text(html).split()).casefold()
 
 
 def existing_snapshots(dedupe_keys: list[str]) -> dict[str, dict]:
@@ -415,6 +508,11 @@ def outcome_in_words(counts: ImportCounts, dry_run: bool) -> str:
 	else:
 		sentence = _("{0} rows read: {1} created, {2} updated, {3} already up to date, {4} failed.")
 	sentence = sentence.format(counts.read, counts.created, counts.updated, counts.unchanged, counts.failed)
+	if counts.assessments:
+		assessments = (
+			_("{0} State's assessments to record.") if dry_run else _("{0} State's assessments recorded.")
+		)
+		sentence += " " + assessments.format(counts.assessments)
 	if counts.skipped_other_state:
 		sentence += " " + _("Left out as about other States: {0} ({1}).").format(
 			counts.skipped_other_state, states
@@ -451,6 +549,7 @@ def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 					"field": issue.field,
 					"message": issue.message,
 					"value": issue.value,
+					"vocabulary": VOCABULARY_DOCTYPES.get(issue.vocabulary),
 				}
 				for issue in counts.issues[:ISSUES_KEPT_ON_RECORD]
 			],

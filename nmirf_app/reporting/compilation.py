@@ -82,8 +82,12 @@ def compile_now(state_report: str) -> dict:
 		docx_bytes, xlsx_bytes = io.BytesIO(), io.BytesIO()
 		write_docx(document, docx_bytes, generated_on=figures["dated"])
 		write_xlsx_matrix(document, xlsx_bytes)
+		outputs = {"compiled_docx": docx_bytes.getvalue(), "compiled_xlsx": xlsx_bytes.getvalue()}
+		if report.report_type == "UPR mid-term report":
+			progress(report, 80, _("Writing the UPR matrix"))
+			outputs["compiled_upr_matrix"] = upr_matrix_annex([row.reference for row in document.annex])
 		progress(report, 90, _("Attaching the files"))
-		attach_outputs(report, docx_bytes.getvalue(), xlsx_bytes.getvalue())
+		attach_outputs(report, outputs)
 	except Exception as error:
 		frappe.db.rollback()
 		message = str(error) if isinstance(error, ValueError) else frappe.get_traceback()
@@ -241,9 +245,37 @@ def approved_progress(report, recommendations: dict, treaty_bodies) -> list[Appr
 	return updates
 
 
-def attach_outputs(report, docx: bytes, xlsx: bytes):
+def upr_matrix_annex(names: list[str]) -> bytes:
+	"""The annex of a voluntary mid-term report: the latest cycle's UPR recommendations of the
+	report, in OHCHR's thematic-list layout, with the State's assessments."""
+	from nmirf_app.core.thematic_matrix import write_thematic_matrix_docx
+	from nmirf_app.recommendations.implementation_matrix import thematic_matrix_rows
+
+	cycles = frappe.get_all(
+		"Recommendation",
+		filters={"name": ("in", names or [""]), "mechanism": "UPR", "upr_cycle": ("is", "set")},
+		pluck="upr_cycle",
+		distinct=True,
+	)
+	if not cycles:
+		raise ValueError(_("A UPR mid-term report needs UPR recommendations with their cycle in its scope."))
+	header, rows = thematic_matrix_rows(
+		[["Recommendation", "name", "in", names], ["Recommendation", "upr_cycle", "=", max(cycles)]]
+	)
+	return write_thematic_matrix_docx(rows, **header)
+
+
+# compiled field -> what its file is called
+OUTPUT_FILES = {
+	"compiled_docx": "draft.docx",
+	"compiled_xlsx": "draft.xlsx",
+	"compiled_upr_matrix": "upr-matrix.docx",
+}
+
+
+def attach_outputs(report, outputs: dict[str, bytes]):
 	"""Replace the previous draft files with the new ones, private to those who may read the report."""
-	previous = [url for url in (report.compiled_docx, report.compiled_xlsx) if url]
+	previous = [report.get(field) for field in OUTPUT_FILES if report.get(field)]
 	for name in frappe.get_all(
 		"File",
 		filters={
@@ -254,12 +286,12 @@ def attach_outputs(report, docx: bytes, xlsx: bytes):
 		pluck="name",
 	):
 		frappe.delete_doc("File", name, ignore_permissions=True)
-	urls = {}
-	for field, extension, content in (("compiled_docx", "docx", docx), ("compiled_xlsx", "xlsx", xlsx)):
+	urls = dict.fromkeys(OUTPUT_FILES)  # a file no longer compiled is no longer linked
+	for field, content in outputs.items():
 		file = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": f"{report.name}-draft.{extension}",
+				"file_name": f"{report.name}-{OUTPUT_FILES[field]}",
 				"attached_to_doctype": "State Report",
 				"attached_to_name": report.name,
 				"attached_to_field": field,

@@ -181,3 +181,43 @@ class TestCompilation(FrappeTestCase):
 		self.assertTrue(file_doc.is_private)
 		self.assertFalse(as_user(self.observer, file_doc.is_downloadable), "observers never see the draft")
 		self.assertTrue(as_user(self.secretariat, file_doc.is_downloadable))
+
+	def test_a_upr_mid_term_report_attaches_the_upr_matrix_in_the_thematic_list_layout(self):
+		from nmirf_app.core.upr_thematic_list import read_upr_thematic_list
+
+		symbol = f"A/HRC/{frappe.generate_hash(length=5).upper()}/9"
+		for paragraph, status in (("118.2", "Supported"), ("118.10", "Noted")):
+			make_recommendation(
+				[self.health],
+				mechanism="UPR",
+				upr_cycle=4,
+				session="48",
+				document_symbol=symbol,
+				paragraph=paragraph,
+				position=status,
+				position_source=f"{symbol}/Add.1",
+				recommending_states=[{"country": "Chile"}],
+				recommendation_text=f"{paragraph} Strengthen the national mechanism for reporting (Chile);",
+			)
+		report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Voluntary mid-term report",
+				"report_type": "UPR mid-term report",
+				"mechanism": "UPR",
+				"source_document_symbol": symbol,
+			}
+		).insert()
+		frappe.db.commit()
+		compile_now(report.name)
+		report.reload()
+		self.assertTrue(report.compiled_upr_matrix and report.compiled_docx)
+		_name, content = get_file(report.compiled_upr_matrix)
+		reader = read_upr_thematic_list(io.BytesIO(content))
+		self.assertEqual(reader.header.upr_cycle, 4)
+		self.assertEqual([row["paragraph"] for row in reader], ["118.2", "118.10"])
+		# a periodic report has no such annex
+		self.report.reload()
+		compile_now(self.report.name)
+		self.report.reload()
+		self.assertFalse(self.report.compiled_upr_matrix)

@@ -36,6 +36,32 @@ frappe.listview_settings["Recommendation"] = {
 					encodeURIComponent(filters)
 			);
 		});
+		listview.page.add_menu_item(__("Export UPR matrix in OHCHR's thematic-list layout"), () => {
+			frappe.prompt(
+				{
+					fieldname: "file_format",
+					fieldtype: "Select",
+					label: __("File"),
+					options: [
+						{ value: "docx", label: __("Word (DOCX)") },
+						{ value: "xlsx", label: __("Excel (XLSX)") },
+					],
+					default: "docx",
+					description: __(
+						"The UPR recommendations of one cycle this list shows, with the State's assessments: the annex of a mid-term report. Edit the assessment column and import the file back (source: UPR Thematic List)."
+					),
+				},
+				({ file_format }) => {
+					const filters = JSON.stringify(listview.get_filters_for_args());
+					window.open(
+						"/api/method/nmirf_app.recommendations.implementation_matrix.export_thematic_matrix?" +
+							new URLSearchParams({ filters, file_format })
+					);
+				},
+				__("Export UPR matrix"),
+				__("Export")
+			);
+		});
 	},
 };
 

@@ -55,6 +55,18 @@ frappe.ui.form.on("Recommendation Import", {
 				})
 				.addClass("btn-primary");
 		}
+		const unmapped = (frm.doc.__onload || {}).unmapped_labels || [];
+		if (unmapped.length && !running && frappe.model.can_write("Human Rights Theme")) {
+			frm.add_custom_button(__("Map unknown labels ({0})", [unmapped.length]), () => nmirf_map_labels(frm, unmapped));
+			frm.dashboard.add_comment(
+				__(
+					"{0} labels were found in no vocabulary and left out. Map each to an entry, then import again to apply them.",
+					[unmapped.length]
+				),
+				"yellow",
+				true
+			);
+		}
 		frm.add_custom_button(__("Download template"), () => {
 			window.open(
 				"/api/method/nmirf_app.recommendations.doctype.recommendation_import.recommendation_import.download_template"
@@ -62,3 +74,43 @@ frappe.ui.form.on("Recommendation Import", {
 		});
 	},
 });
+
+// One dialog for every unknown label: choose the entry each one means; each becomes its alias.
+function nmirf_map_labels(frm, unmapped) {
+	const fields = unmapped.map((item, index) => ({
+		fieldname: `entry_${index}`,
+		fieldtype: "Link",
+		options: item.vocabulary,
+		label: item.label,
+		description: __("{0}, rows {1}", [__(item.vocabulary), item.rows.slice(0, 8).join(", ")]),
+	}));
+	const dialog = new frappe.ui.Dialog({
+		title: __("Map unknown labels"),
+		fields: [
+			{
+				fieldtype: "HTML",
+				options: `<p class="text-muted">${__(
+					"Leave a label empty to keep leaving it out. A mapped label reads as its entry in every later import."
+				)}</p>`,
+			},
+			...fields,
+		],
+		primary_action_label: __("Map"),
+		primary_action(values) {
+			const mappings = unmapped.map((item, index) => ({
+				vocabulary: item.vocabulary,
+				label: item.label,
+				entry: values[`entry_${index}`],
+			}));
+			frm.call("map_labels", { mappings }).then((answer) => {
+				dialog.hide();
+				frappe.show_alert({
+					message: __("{0} labels mapped. Import again to apply them.", [answer.message]),
+					indicator: "green",
+				});
+				frm.reload_doc();
+			});
+		},
+	});
+	dialog.show();
+}

@@ -18,6 +18,41 @@ class RecommendationImport(Document):
 			"nothing_to_import",
 			bool(self.last_run_was_preview) and nothing_to_import(self.created, self.updated),
 		)
+		self.set_onload("unmapped_labels", self.unmapped_labels())
+
+	def unmapped_labels(self) -> list[dict]:
+		"""Each label the last run found in no vocabulary and nobody has mapped yet, once."""
+		labels = {}
+		for issue in self.issues:
+			if issue.vocabulary and not issue.mapped_to and issue.value:
+				labels.setdefault(
+					(issue.vocabulary, issue.value),
+					{"vocabulary": issue.vocabulary, "label": issue.value, "rows": []},
+				)["rows"].append(issue.row_number)
+		return list(labels.values())
+
+	@frappe.whitelist()
+	def map_labels(self, mappings: list[dict] | str):
+		"""Maps unknown labels to vocabulary entries in one step (each becomes an alias of its entry)
+		and marks the issues so; the next run of the import applies them."""
+		import json
+
+		from nmirf_app.recommendations.importer import add_alias
+
+		self.check_permission("write")
+		if isinstance(mappings, str):
+			mappings = json.loads(mappings)
+		mapped = 0
+		for mapping in mappings:
+			vocabulary, label, entry = mapping.get("vocabulary"), mapping.get("label"), mapping.get("entry")
+			if not entry:
+				continue
+			add_alias(vocabulary, entry, label)
+			for issue in self.issues:
+				if issue.vocabulary == vocabulary and issue.value == label:
+					issue.db_set("mapped_to", entry, update_modified=False)
+			mapped += 1
+		return mapped
 
 	def validate(self):
 		self.set_source_defaults()

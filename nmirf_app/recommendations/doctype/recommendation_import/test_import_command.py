@@ -15,7 +15,7 @@ from nmirf_app.recommendations.doctype.recommendation_import.test_recommendation
 	new_ids,
 	uhri_rows,
 )
-from nmirf_app.testing import uhri_xlsx_bytes
+from nmirf_app.testing import thematic_list_samples, uhri_xlsx_bytes
 
 
 def bench_nmirf(*args: str) -> subprocess.CompletedProcess:
@@ -53,7 +53,7 @@ class TestImportCommand(FrappeTestCase):
 		self.assertIn("rows read", preview.stdout)
 		self.assertEqual(
 			json.loads(preview.stdout.strip().splitlines()[-1]),
-			{"read": 5, "created": 2, "updated": 0, "unchanged": 0, "failed": 2},
+			{"read": 5, "created": 2, "updated": 0, "unchanged": 0, "failed": 2, "assessments": 0},
 		)
 
 		first = bench_nmirf("import", export.name, "--source", "uhri-xlsx")
@@ -79,15 +79,7 @@ class TestImportCommand(FrappeTestCase):
 	def thematic_list(self, cycle: int):
 		"""A sample list of that cycle's layout, written by the repository's generator (tests/), and
 		the path of its DOCX."""
-		import importlib.util
-
-		spec = importlib.util.spec_from_file_location(
-			"thematic_list_samples",
-			os.path.join(frappe.get_app_path("nmirf_app"), "..", "tests", "thematic_list_samples.py"),
-		)
-		samples = importlib.util.module_from_spec(spec)
-		sys.modules[spec.name] = samples  # its dataclasses look themselves up there
-		spec.loader.exec_module(samples)
+		samples = thematic_list_samples()
 		sample = samples.sample_list(cycle)
 		with tempfile.NamedTemporaryFile(suffix=".docx", delete=False) as document:
 			document.write(samples.build_docx(sample))
@@ -99,6 +91,7 @@ class TestImportCommand(FrappeTestCase):
 		from nmirf_app.recommendations.importer import build_import_context
 
 		positions = {"Supported": "Supported", "Noted": "Noted", "Supported/Noted": "Supported in part"}
+		self.addCleanup(frappe.db.rollback)  # leave no old snapshot to the next test, even on failure
 		for cycle in (2, 3, 4):
 			sample, path = self.thematic_list(cycle)
 			run = bench_nmirf("import", path, "--source", "upr-thematic-list")
@@ -129,6 +122,15 @@ class TestImportCommand(FrappeTestCase):
 				self.assertEqual(
 					[row.country for row in doc.recommending_states], candidate.recommending_states, where
 				)
+				# a filled assessment column is the State's assessment, recorded once
+				if recommendation.assessment:
+					[assessment] = frappe.get_all(
+						"Implementation Assessment",
+						filters={"recommendation": name, "voice": "Government"},
+						fields=["status", "notes"],
+					)
+					self.assertEqual(assessment.status, "Fully implemented", where)
+					self.assertIn("re-accredited", assessment.notes, where)
 				# OHCHR names goals, never targets: each is a goal-only SDG row
 				self.assertEqual(
 					[(row.sdg_target, row.sdg_goal) for row in doc.sdg_targets],
@@ -139,11 +141,10 @@ class TestImportCommand(FrappeTestCase):
 				bench_nmirf("import", path, "--source", "upr-thematic-list").stdout.strip().splitlines()[-1]
 			)
 			self.assertEqual(
-				(again["created"], again["updated"], again["unchanged"]),
-				(0, 0, len(sample.recommendations)),
+				(again["created"], again["updated"], again["unchanged"], again["assessments"]),
+				(0, 0, len(sample.recommendations), 0),
 				f"cycle {cycle}: a second run changes nothing",
 			)
-		frappe.db.rollback()  # leave no old snapshot to the next test
 
 	def test_a_upr_thematic_list_imports_once_and_meets_the_same_recommendations_from_uhri(self):
 		from nmirf_app.testing import uhri_xlsx_bytes

@@ -121,7 +121,8 @@ class TestRecommendationImport(FrappeTestCase):
 		run = make_import(uhri_rows(ids))
 		counts = run_import(run.name, dry_run=True)
 		self.assertEqual(
-			counts.summary(), {"read": 5, "created": 2, "updated": 0, "unchanged": 0, "failed": 2}
+			counts.summary(),
+			{"read": 5, "created": 2, "updated": 0, "unchanged": 0, "failed": 2, "assessments": 0},
 		)
 		self.assertFalse(frappe.db.exists("Recommendation", {"uhri_annotation_id": ids["upr"]}))
 		run.reload()

@@ -13,6 +13,7 @@ frappe.ui.form.on("State Report", {
 		for (const [field, label] of [
 			["compiled_docx", __("Download Word draft")],
 			["compiled_xlsx", __("Download Excel matrix")],
+			["compiled_upr_matrix", __("Download UPR matrix (thematic-list layout)")],
 		]) {
 			if (frm.doc[field]) {
 				frm.add_custom_button(label, () => download(frm.doc[field]), __("Compiled draft"));
