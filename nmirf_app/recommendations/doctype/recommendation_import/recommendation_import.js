@@ -60,7 +60,7 @@ frappe.ui.form.on("Recommendation Import", {
 			frm.add_custom_button(__("Map unknown labels ({0})", [unmapped.length]), () => nmirf_map_labels(frm, unmapped));
 			frm.dashboard.add_comment(
 				__(
-					"{0} labels were found in no vocabulary and left out. Map each to an entry, then import again to apply them.",
+					"Labels found in no vocabulary and left out: {0}. Map each to an entry, then import again to apply them.",
 					[unmapped.length]
 				),
 				"yellow",
@@ -105,7 +105,7 @@ function nmirf_map_labels(frm, unmapped) {
 			frm.call("map_labels", { mappings }).then((answer) => {
 				dialog.hide();
 				frappe.show_alert({
-					message: __("{0} labels mapped. Import again to apply them.", [answer.message]),
+					message: __("Labels mapped: {0}. Import again to apply them.", [answer.message]),
 					indicator: "green",
 				});
 				frm.reload_doc();
