@@ -135,6 +135,7 @@ override_whitelisted_methods = {
 
 website_route_rules = [
 	{"from_route": "/recommendations/<name>", "to_route": "recommendations/recommendation"},
+	{"from_route": "/consultations/<name>", "to_route": "consultations/consultation"},
 ]
 
 # Frappe's web form sends /submit-input to /submit-input/new and drops the query string: a link
