@@ -149,7 +149,15 @@ website_redirects = [
 ]
 
 # the portal's templates show stored text as text: `{{ value | plain_text | e }}`
-jinja = {"filters": ["nmirf_app.core.plain_text.plain_text"]}
+jinja = {
+	"filters": ["nmirf_app.core.plain_text.plain_text"],
+	# what the print formats show beyond the document (read with the reader's permissions)
+	"methods": [
+		"nmirf_app.print_formats.nmirf_recommendation_sheet",
+		"nmirf_app.print_formats.nmirf_institution_matrix",
+		"nmirf_app.print_formats.nmirf_report_status_summary",
+	],
+}
 
 # a guest never sees a traceback, whatever the staff's setting (#15)
 before_request = ["nmirf_app.utils.hide_tracebacks_from_guests"]

@@ -14,3 +14,13 @@ def notifications(fileobj, keywords, comment_tags, options):
 			template = BytesIO((notification.get(key) or "").encode())
 			for _lineno, funcname, messages, comments in extract(template, keywords, comment_tags, options):
 				yield 1, funcname, messages, [*comments, f"{notification['name']} ({key})"]
+
+
+def print_formats(fileobj, keywords, comment_tags, options):
+	"""The `_()` strings of a print format's Jinja template (its `html`)."""
+	from frappe.gettext.extractors.html_template import extract
+
+	print_format = json.load(fileobj)
+	template = BytesIO((print_format.get("html") or "").encode())
+	for lineno, funcname, messages, comments in extract(template, keywords, comment_tags, options):
+		yield lineno, funcname, messages, [*comments, f"Print Format {print_format['name']}"]

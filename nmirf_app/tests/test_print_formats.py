@@ -1,0 +1,181 @@
+# Copyright (c) 2026, nmirf_app developers
+# License: MIT. See license.txt
+"""The app's print formats as a user prints them (Frappe's download_pdf, its own PDF generation):
+the default format of each doctype, what each page says (read back with pypdf), in French too, and
+nobody prints what they may not read. ARTIFACTS, when set, keeps each PDF's first page as PNG."""
+
+import functools
+import http.server
+import io
+import os
+import shutil
+import subprocess
+import threading
+import unicodedata
+from unittest.mock import patch
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.print_format import download_pdf
+from pypdf import PdfReader
+
+from nmirf_app.testing import (
+	as_user,
+	make_focal_point,
+	make_institution,
+	make_private_file,
+	make_recommendation,
+	make_user,
+)
+
+FORMATS = {
+	"Recommendation": "Recommendation Sheet",
+	"Institution": "Institution Implementation Matrix",
+	"Progress Update": "Progress Update Sheet",
+	"State Report": "State Report Status Summary",
+}
+
+
+def printed(doctype: str, name: str, language: str | None = None) -> str:
+	download_pdf(doctype, name, FORMATS[doctype], language=language)
+	content = frappe.local.response.filecontent
+	keep_first_page(content, f"print-{doctype.lower().replace(' ', '-')}-{language or 'en'}")
+	pages = PdfReader(io.BytesIO(content)).pages
+	# NFKC: the PDF's ligatures ("ﬁ") read as their letters
+	return unicodedata.normalize("NFKC", "\n".join(" ".join(page.extract_text().split()) for page in pages))
+
+
+def keep_first_page(pdf: bytes, stem: str):
+	folder = os.environ.get("NMIRF_ARTIFACTS")
+	if not folder or not shutil.which("pdftoppm"):
+		return
+	os.makedirs(folder, exist_ok=True)
+	subprocess.run(
+		["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "-", f"{folder}/{stem}"],
+		input=pdf,
+		check=True,
+		timeout=60,
+	)
+
+
+class QuietAssets(http.server.SimpleHTTPRequestHandler):
+	def log_message(self, *args):
+		pass
+
+
+class TestPrintFormats(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		# wkhtmltopdf fetches the print stylesheet from the site's address, as on a served site; the
+		# tests run with no web server, so the bench's assets are served here for their duration
+		assets = http.server.ThreadingHTTPServer(
+			("127.0.0.1", 0),
+			functools.partial(QuietAssets, directory=frappe.utils.get_bench_path() + "/sites"),
+		)
+		threading.Thread(target=assets.serve_forever, daemon=True).start()
+		cls.addClassCleanup(assets.shutdown)
+		host = patch.dict(frappe.local.conf, {"host_name": f"http://127.0.0.1:{assets.server_port}"})
+		host.start()
+		cls.addClassCleanup(host.stop)
+		cls.secretariat = make_user("secretariat.print", "NMIRF Secretariat")
+		cls.validator = make_user("validator.print", "NMIRF Institution Validator")
+		cls.focal_point = make_user("fp.print", "NMIRF Focal Point")
+		cls.outsider = make_user("fp.print.other", "NMIRF Focal Point")
+		cls.water = make_institution("Print Test Water Authority", validating_authority=cls.validator)
+		cls.other = make_institution("Print Test Other Ministry")
+		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
+		make_focal_point(cls.outsider, cls.other, role_type="Alternate")
+		cls.symbol = f"CRC/C/P{frappe.generate_hash(length=5).upper()}/CO/5"
+		cls.recommendation = make_recommendation(
+			[cls.water],
+			document_symbol=cls.symbol,
+			paragraph="21",
+			recommendation_text="21. The Committee recommends that the State party guarantee safe drinking water in every school.",
+			themes=[{"theme": "Safe drinking water & sanitation"}],
+			sdg_targets=[{"sdg_target": "6.1"}, {"sdg_goal": "SDG 4"}],
+		).name
+		update = as_user(
+			cls.focal_point,
+			lambda: frappe.get_doc(
+				{
+					"doctype": "Progress Update",
+					"institution": cls.water,
+					"recommendation": cls.recommendation,
+					"reported_status": "In progress",
+					"summary": "<p>312 rural schools now have drinking water.</p>",
+					"evidence": [
+						{
+							"description": "Ministry survey of rural schools, 2026",
+							"evidence_file": make_private_file("school-survey.pdf", b"%PDF-1.4 survey"),
+						}
+					],
+				}
+			).insert(),
+		)
+		as_user(cls.focal_point, apply_workflow, update.as_dict(), "Submit for validation")
+		for user, action in ((cls.validator, "Validate"), (cls.secretariat, "Approve")):
+			as_user(user, apply_workflow, frappe.get_doc("Progress Update", update.name).as_dict(), action)
+		cls.update = update.name
+		cls.report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Print test: combined fifth report to the CRC",
+				"report_type": "Periodic report",
+				"mechanism": "CRC",
+				"source_document_symbol": cls.symbol,
+			}
+		).insert()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_each_doctype_prints_with_the_apps_format_by_default(self):
+		for doctype, print_format in FORMATS.items():
+			self.assertEqual(frappe.get_meta(doctype).default_print_format, print_format)
+
+	def test_the_recommendation_sheet_tells_source_tags_institutions_and_progress(self):
+		text = printed("Recommendation", self.recommendation)
+		for expected in (
+			self.recommendation,
+			self.symbol,
+			"guarantee safe drinking water in every school",
+			"Safe drinking water & sanitation",
+			"6.1; SDG 4",
+			f"{self.water} (Lead)",
+			"312 rural schools now have drinking water.",
+		):
+			self.assertIn(expected, text)
+		french = printed("Recommendation", self.recommendation, "fr")
+		self.assertIn(frappe._("Implementation status", lang="fr"), french)
+		self.assertNotEqual(frappe._("Implementation status", lang="fr"), "Implementation status")
+
+	def test_the_progress_update_lists_its_evidence(self):
+		text = printed("Progress Update", self.update)
+		self.assertIn("312 rural schools now have drinking water.", text)
+		self.assertIn("Ministry survey of rural schools, 2026", text)
+
+	def test_the_institution_matrix_and_the_report_summary(self):
+		matrix = printed("Institution", self.water)
+		self.assertIn(self.recommendation, matrix)
+		responsible = frappe.get_all(
+			"Recommendation Institution",
+			filters={"parenttype": "Recommendation", "institution": self.water},
+			pluck="parent",
+			distinct=True,
+		)
+		self.assertIn(f"Recommendations this institution is responsible for: {len(responsible)}", matrix)
+		summary = printed("State Report", self.report.name)
+		self.assertIn("Print test: combined fifth report to the CRC", summary)
+		self.assertIn(self.recommendation, summary)
+		self.assertIn("Total 1", summary)
+
+	def test_nobody_prints_what_they_may_not_read(self):
+		self.assertIn(
+			self.recommendation, as_user(self.focal_point, printed, "Recommendation", self.recommendation)
+		)
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.outsider, printed, "Recommendation", self.recommendation)
+		with self.assertRaises(frappe.PermissionError):
+			as_user(self.outsider, printed, "Progress Update", self.update)
