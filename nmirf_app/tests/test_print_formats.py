@@ -148,8 +148,9 @@ class TestPrintFormats(FrappeTestCase):
 		):
 			self.assertIn(expected, text)
 		french = printed("Recommendation", self.recommendation, "fr")
-		self.assertIn(frappe._("Implementation status", lang="fr"), french)
-		self.assertNotEqual(frappe._("Implementation status", lang="fr"), "Implementation status")
+		label = "Implementation status"  # a variable: the template extractor reads no test strings
+		self.assertIn(frappe._(label, lang="fr"), french)
+		self.assertNotEqual(frappe._(label, lang="fr"), label)
 
 	def test_the_progress_update_lists_its_evidence(self):
 		text = printed("Progress Update", self.update)
