@@ -87,7 +87,7 @@ def compile_now(state_report: str) -> dict:
 			progress(report, 80, _("Writing the UPR matrix"))
 			outputs["compiled_upr_matrix"] = upr_matrix_annex([row.reference for row in document.annex])
 		progress(report, 90, _("Attaching the files"))
-		attach_outputs(report, outputs)
+		keep_compilation(report, outputs, figures, document.data_as_of)
 	except Exception as error:
 		frappe.db.rollback()
 		message = str(error) if isinstance(error, ValueError) else frappe.get_traceback()
@@ -265,33 +265,30 @@ def upr_matrix_annex(names: list[str]) -> bytes:
 	return write_thematic_matrix_docx(rows, **header)
 
 
-# compiled field -> what its file is called
+# compiled field -> (the version row's field, what its file is called)
 OUTPUT_FILES = {
-	"compiled_docx": "draft.docx",
-	"compiled_xlsx": "draft.xlsx",
-	"compiled_upr_matrix": "upr-matrix.docx",
+	"compiled_docx": ("word_draft", "draft.docx"),
+	"compiled_xlsx": ("excel_matrix", "draft.xlsx"),
+	"compiled_upr_matrix": ("upr_matrix", "upr-matrix.docx"),
 }
 
 
-def attach_outputs(report, outputs: dict[str, bytes]):
-	"""Replace the previous draft files with the new ones, private to those who may read the report."""
-	previous = [report.get(field) for field in OUTPUT_FILES if report.get(field)]
-	for name in frappe.get_all(
-		"File",
-		filters={
-			"attached_to_doctype": "State Report",
-			"attached_to_name": report.name,
-			"file_url": ("in", previous or [""]),
-		},
-		pluck="name",
-	):
-		frappe.delete_doc("File", name, ignore_permissions=True)
-	urls = dict.fromkeys(OUTPUT_FILES)  # a file no longer compiled is no longer linked
+def keep_compilation(report, outputs: dict[str, bytes], figures: dict, data_as_of):
+	"""Keeps this compilation as a new version (the latest first) with its files, private to those
+	who may read the report; the report's own file fields point to the latest. Earlier versions
+	and their files stay."""
+	versions = frappe.get_all(
+		"State Report Compilation",
+		filters={"parent": report.name, "parenttype": "State Report"},
+		pluck="version",
+	)
+	version = max(versions, default=0) + 1
+	urls = dict.fromkeys(OUTPUT_FILES)  # a file this compilation does not make is no longer linked
 	for field, content in outputs.items():
 		file = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": f"{report.name}-{OUTPUT_FILES[field]}",
+				"file_name": f"{report.name}-v{version}-{OUTPUT_FILES[field][1]}",
 				"attached_to_doctype": "State Report",
 				"attached_to_name": report.name,
 				"attached_to_field": field,
@@ -300,6 +297,24 @@ def attach_outputs(report, outputs: dict[str, bytes]):
 			}
 		).insert(ignore_permissions=True)  # the report's own output; reading it needs the report
 		urls[field] = file.file_url
+	rows = frappe.qb.DocType("State Report Compilation")
+	frappe.qb.update(rows).set(rows.idx, rows.idx + 1).where(rows.parent == report.name).run()
+	frappe.get_doc(
+		{
+			"doctype": "State Report Compilation",
+			"parent": report.name,
+			"parenttype": "State Report",
+			"parentfield": "compilations",
+			"idx": 1,
+			"version": version,
+			"compiled_on": now_datetime(),
+			"compiled_by": frappe.session.user,
+			"data_as_of": data_as_of,
+			"language": report.language or "English",
+			"summary": summary(figures),
+			**{OUTPUT_FILES[field][0]: url for field, url in urls.items()},
+		}
+	).db_insert()
 	report.db_set(urls, update_modified=False)
 
 

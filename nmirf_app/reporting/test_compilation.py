@@ -156,13 +156,15 @@ class TestCompilation(FrappeTestCase):
 		as_user(self.secretariat, compile_now, self.report.name)
 		_document, second = self.compiled_word()
 		self.assertEqual(first, second)
-		self.assertEqual(
-			frappe.db.count(
-				"File", {"attached_to_doctype": "State Report", "attached_to_name": self.report.name}
-			),
-			2,
-			"the previous draft files are replaced, not piled up",
-		)
+		# every compilation is kept, the latest first, each with its files
+		versions = self.report.compilations
+		self.assertEqual([row.version for row in versions], [2, 1])
+		self.assertEqual(versions[0].compiled_by, self.secretariat)
+		self.assertEqual(versions[0].word_draft, self.report.compiled_docx)
+		self.assertIn("recommendations", versions[0].summary)
+		for row in versions:
+			self.assertEqual(get_file(row.word_draft)[1], first, "an earlier version stays downloadable")
+			self.assertTrue(row.excel_matrix)
 
 	def test_by_recommendation_and_who_may_compile_or_download(self):
 		self.report.organise_by = "By recommendation"
