@@ -74,4 +74,3 @@ def nmirf_report_status_summary(state_report: str) -> dict:
 	for row in rows:
 		counts[row.status] = counts.get(row.status, 0) + 1
 	return {"counts": counts, "total": len(rows), "recommendations": rows}
-
