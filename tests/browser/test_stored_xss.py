@@ -583,6 +583,33 @@ LINK_PAYLOADS = (
 )
 
 
+# a page of one record (website_route_rules) -> the doctype whose published record it shows
+ROUTED_DOCTYPES = {
+	"recommendations/recommendation": "Recommendation",
+	"consultations/consultation": "Consultation",
+}
+
+
+def published_record(admin_api, doctype: str) -> str:
+	found = resource_rows(admin_api, doctype, [["published", "=", 1]], limit_page_length=1)
+	if found:
+		return found[0]["name"]
+	assert doctype == "Consultation", f"the demo publishes {doctype} records"
+	created = api(
+		admin_api,
+		"POST",
+		"/api/resource/Consultation",
+		json={
+			"title": "Published consultation for the script test",
+			"consultation_type": "Meeting",
+			"status": "Held",
+			"consultation_date": "2026-10-01",
+			"published": 1,
+		},
+	)
+	return created["data"]["name"]
+
+
 def app_pages(admin_api) -> list[tuple[str, set[str]]]:
 	"""Every page of the app a guest can open, with the query parameters it reads: the www pages
 	(read from the app's www folder and route rules, so a new page is covered) and the web forms
@@ -593,7 +620,6 @@ def app_pages(admin_api) -> list[tuple[str, set[str]]]:
 
 	www = Path(nmirf_app.__file__).parent / "www"
 	routed = {rule["to_route"] for rule in website_route_rules}
-	recommendation = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
 	pages = []
 	for template in sorted(www.rglob("*.html")):
 		route = (
@@ -601,7 +627,8 @@ def app_pages(admin_api) -> list[tuple[str, set[str]]]:
 		)
 		if route in routed:
 			rule = next(rule for rule in website_route_rules if rule["to_route"] == route)
-			route = rule["from_route"].strip("/").replace("<name>", quote(recommendation[0]["name"], safe=""))
+			name = published_record(admin_api, ROUTED_DOCTYPES[route])
+			route = rule["from_route"].strip("/").replace("<name>", quote(name, safe=""))
 		pages.append((f"/{route}", {*PORTAL_FILTERS, "q", "page", "name", "_lang"}))
 	modules = {"NMIRF Setup", "Recommendations", "Implementation", "Reporting", "Engagement"}
 	for form in resource_rows(admin_api, "Web Form", [["module", "in", sorted(modules)]], ("name", "route")):
