@@ -2,6 +2,7 @@
 start to its end (not an undated placeholder)."""
 
 from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT
 
@@ -30,7 +31,16 @@ def test_gantt_bars_run_from_each_actions_start_to_its_end(page, admin_api):
 		assert 8 < widths[long] / widths[short] < 16, widths
 		page.get_by_role("button", name="Month", exact=True).click()
 		expect(bars[short]).to_be_visible(timeout=30_000)
-		bars[short].scroll_into_view_if_needed()  # the chart opens on its earliest action's month
+		# the chart opens on its earliest action's month; switching the scale redraws the bars, so
+		# the one found may be replaced while it is scrolled to: find it again
+		for _attempt in range(10):
+			try:
+				bars[short].scroll_into_view_if_needed(timeout=3_000)
+				break
+			except PlaywrightError:
+				page.wait_for_timeout(300)
+		else:
+			raise AssertionError("the one-month bar never settled after switching to months")
 		page.screenshot(path=str(ARTIFACTS / "actions-gantt.png"), full_page=True)
 	finally:
 		for name in (short, long):
