@@ -61,15 +61,16 @@ def nmirf_report_status_summary(state_report: str) -> dict:
 
 	report = frappe.get_doc("State Report", state_report)
 	report.check_permission("read")
+	in_scope = recommendations_in_scope(report)
 	readable = set(
 		frappe.get_list(
 			"Recommendation",
-			filters={"name": ("in", list(recommendations_in_scope(report)) or [""])},
+			filters={"name": ("in", list(in_scope) or [""])},
 			pluck="name",
 			limit_page_length=0,
 		)
 	)
-	rows = [row for name, row in recommendations_in_scope(report).items() if name in readable]
+	rows = [row for name, row in in_scope.items() if name in readable]
 	counts = {status: 0 for status in STATUSES}
 	for row in rows:
 		counts[row.status] = counts.get(row.status, 0) + 1

@@ -40,13 +40,13 @@ CHILD_VALUES = {
 }
 
 
-def matrix_records(filters=None) -> list[dict]:
+def matrix_records(filters=None, extra_fields: tuple[str, ...] = ()) -> list[dict]:
 	"""Recommendations the current user may read (permission query applies), with their child
 	values fetched in one query per table."""
 	records = frappe.get_list(
 		"Recommendation",
 		filters=filters or [],
-		fields=list(MATRIX_FIELDS),
+		fields=[*MATRIX_FIELDS, *extra_fields],
 		order_by="mechanism asc, document_date asc, name asc",
 		limit_page_length=0,
 	)
@@ -110,7 +110,9 @@ def add_actions_and_progress(by_name: dict):
 	for update in frappe.get_all(
 		"Progress Update",
 		filters={"docstatus": 1, "workflow_state": "Approved"},
-		or_filters=[["recommendation", "in", names], ["implementation_action", "in", list(actions) or [""]]],
+		# an empty "in" list would match every update that names no action
+		or_filters=[["recommendation", "in", names]]
+		+ ([["implementation_action", "in", list(actions)]] if actions else []),
 		fields=["recommendation", "implementation_action", "approved_on", "summary", "institution"],
 		order_by="approved_on asc, creation asc",
 		limit_page_length=0,
@@ -135,7 +137,10 @@ def thematic_matrix_rows(filters=None) -> tuple[dict, list]:
 	layout, and what its page header says (State, cycle, session, report). The assessment column
 	holds the State's latest assessment of each recommendation or, when it has none, its latest
 	approved progress under its status: what a voluntary mid-term report annexes."""
-	records = matrix_records([*(normalised_filters(filters)), ["Recommendation", "mechanism", "=", "UPR"]])
+	records = matrix_records(
+		[*normalised_filters(filters), ["Recommendation", "mechanism", "=", "UPR"]],
+		extra_fields=("position_source", "session", "state_under_review"),
+	)
 	cycles = Counter(record.upr_cycle for record in records if record.upr_cycle)
 	if not records:
 		frappe.throw(
@@ -154,27 +159,6 @@ def thematic_matrix_rows(filters=None) -> tuple[dict, list]:
 			title=_("Choose one UPR cycle"),
 		)
 	names = [record.name for record in records]
-	extra = {
-		row.name: row
-		for row in frappe.get_all(
-			"Recommendation",
-			filters={"name": ("in", names)},
-			fields=["name", "position_source", "session", "state_under_review"],
-			limit_page_length=0,
-		)
-	}
-	goals = {}
-	for row in frappe.get_all(
-		"Recommendation SDG Target",
-		filters={"parenttype": "Recommendation", "parent": ("in", names)},
-		fields=["parent", "sdg_goal"],
-		order_by="idx asc",
-		limit_page_length=0,
-	):
-		number = int(row.sdg_goal.split()[-1])
-		goals.setdefault(row.parent, [])
-		if number not in goals[row.parent]:
-			goals[row.parent].append(number)
 	latest_assessment = {}
 	for row in frappe.get_all(
 		"Implementation Assessment",
@@ -199,23 +183,28 @@ def thematic_matrix_rows(filters=None) -> tuple[dict, list]:
 				paragraph=record.paragraph or "",
 				text=record.recommendation_text or "",
 				position=record.position or "",
-				position_source=extra[record.name].position_source or "",
+				position_source=record.position_source or "",
 				themes=record.themes,
 				affected_groups=record.affected_groups,
-				sdg_goals=goals.get(record.name, []),
+				sdg_goals=goal_numbers(record.sdg_targets),
 				assessment=cell,
 			)
 		)
-	sessions = Counter(extra[name].session for name in names if extra[name].session)
+	sessions = Counter(record.session for record in records if record.session)
 	symbols = Counter(record.document_symbol for record in records if record.document_symbol)
 	header = {
 		"state": frappe.db.get_single_value("NMIRF Settings", "state")
-		or Counter(extra[name].state_under_review for name in names).most_common(1)[0][0],
+		or Counter(record.state_under_review for record in records).most_common(1)[0][0],
 		"cycle": next(iter(cycles), None),
 		"session": session_number(sessions.most_common(1)[0][0]) if sessions else None,
 		"report_symbol": symbols.most_common(1)[0][0] if symbols else "",
 	}
 	return header, rows
+
+
+def goal_numbers(sdg_labels: list[str]) -> list[int]:
+	"""The goals of a recommendation's SDG labels ("16.3", "SDG 5"), each once, in order."""
+	return list(dict.fromkeys(int(label.split()[-1].split(".")[0]) for label in sdg_labels))
 
 
 def session_number(session: str) -> int | None:
