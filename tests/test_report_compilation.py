@@ -2,11 +2,13 @@ import io
 import random
 import re
 import time
+import zipfile
 from dataclasses import replace
 from datetime import date
 
 import docx
 import pytest
+from lxml import etree
 from openpyxl import load_workbook
 
 from nmirf_app.core import reference_data
@@ -182,11 +184,15 @@ UPR_118_5 = "(A/HRC/48/9, para. 118.5 — UPR-3-118.5)"
 CRC_18 = "(CRC/C/PRY/CO/4-6, para. 18 — CRC-2013-18)"
 CEDAW_9 = "(CEDAW/C/PRY/CO/7, para. 9 — CEDAW-2017-9)"
 
-NUMBERED = re.compile(r"^(\d+)\.\t")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def build(
-	organise_by=BY_CLUSTER, recommendations=RECOMMENDATIONS, progress=PROGRESS, contributions=CONTRIBUTIONS
+	organise_by=BY_CLUSTER,
+	recommendations=RECOMMENDATIONS,
+	progress=PROGRESS,
+	contributions=CONTRIBUTIONS,
+	**options,
 ):
 	return assemble_report(
 		TITLE,
@@ -195,6 +201,7 @@ def build(
 		contributions=contributions,
 		organise_by=organise_by,
 		introduction=INTRODUCTION_TEXT,
+		**options,
 	)
 
 
@@ -354,6 +361,42 @@ def test_organised_by_recommendation_each_recommendation_with_material_has_a_hea
 	]
 
 
+FRENCH = {
+	INTRODUCTION: "Introduction",
+	IMPLEMENTATION: "Mise en œuvre des recommandations",
+	OTHER_RECOMMENDATIONS: "Autres recommandations",
+	"Recommendation {0} ({1})": "Recommandation {0} ({1})",
+	"para. {0}": "par. {0}",
+}
+
+
+def test_the_words_the_draft_adds_are_in_the_reports_language_and_peoples_texts_as_written():
+	by_cluster = build(translate=lambda text: FRENCH.get(text, text))
+	assert outline(by_cluster)[-3:] == [
+		(1, "Mise en œuvre des recommandations"),
+		(2, CHILDREN),  # a cluster's name, as the NMIRF wrote it
+		(2, "Autres recommandations"),
+	]
+	citations = {paragraph.reference for paragraph in by_cluster.numbered_paragraphs()} - {None}
+	assert "(CEDAW/C/PRY/CO/7, par. 9 — CEDAW-2017-9)" in citations
+	assert not any("para." in citation for citation in citations)
+	by_recommendation = build(BY_RECOMMENDATION, translate=lambda text: FRENCH.get(text, text))
+	assert "Recommandation 9 (CEDAW/C/PRY/CO/7)" in [
+		heading for _level, heading in outline(by_recommendation)
+	]
+
+
+def test_a_section_named_introduction_in_the_reports_language_joins_the_introduction():
+	spanish = {INTRODUCTION: "Introducción"}
+	contribution = Contribution("Introducción", "Ministerio de Salud", "El informe fue validado en 2025.")
+	report = build(
+		contributions=(*CONTRIBUTIONS, contribution), translate=lambda text: spanish.get(text, text)
+	)
+	headings = [heading for _level, heading in outline(report)]
+	assert headings.count("Introducción") == 1 and INTRODUCTION not in headings
+	assert ("El informe fue validado en 2025.", None) in texts_of(section_named(report, "Introducción"))
+
+
 def test_the_same_input_in_any_order_gives_the_same_report():
 	first = build()
 	shuffler = random.Random(48)
@@ -399,12 +442,32 @@ def docx_bytes(report, **kwargs) -> bytes:
 	return buffer.getvalue()
 
 
+def numbered_paragraphs(content: bytes) -> list[tuple[str, str | None]]:
+	"""(text, footnote) of each paragraph Word numbers (w:numPr), in document order."""
+	with zipfile.ZipFile(io.BytesIO(content)) as package:
+		names = package.namelist()
+		footnotes = (
+			etree.fromstring(package.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+		)
+	notes = {}
+	if footnotes is not None:
+		for note in footnotes.iter(f"{W}footnote"):
+			notes[note.get(f"{W}id")] = "".join(note.itertext()).strip()
+	listed = []
+	for paragraph in read_docx(content).paragraphs:
+		if paragraph._p.pPr is None or paragraph._p.pPr.numPr is None:
+			continue
+		references = [mark.get(f"{W}id") for mark in paragraph._p.iter(f"{W}footnoteReference")]
+		assert len(references) <= 1
+		listed.append((paragraph.text, notes[references[0]] if references else None))
+	return listed
+
+
 def test_the_word_document_reads_back_with_headings_numbered_paragraphs_and_the_annex():
 	report = build()
 	document = read_docx(docx_bytes(report, generated_on=date(2025, 3, 1)))
 
-	assert document.paragraphs[0].style.name == "Title"
-	assert document.paragraphs[0].text == TITLE
+	assert [paragraph.text for paragraph in document.paragraphs if paragraph.style.name == "Title"] == [TITLE]
 	headings = [
 		(int(paragraph.style.name.removeprefix("Heading ")), paragraph.text)
 		for paragraph in document.paragraphs
@@ -412,14 +475,22 @@ def test_the_word_document_reads_back_with_headings_numbered_paragraphs_and_the_
 	]
 	assert headings == [*outline(report), (1, ANNEX_HEADING)]
 
-	numbered = [paragraph.text for paragraph in document.paragraphs if NUMBERED.match(paragraph.text)]
+	numbered = numbered_paragraphs(docx_bytes(report, generated_on=date(2025, 3, 1)))
 	assert len(numbered) == len(report.numbered_paragraphs()) == 14
-	assert [int(NUMBERED.match(text).group(1)) for text in numbered] == list(range(1, 15))
-	assert numbered[0] == "1.\tThis report covers the period 2021-2025."
-	body = "\n".join(numbered)
+	# Word numbers them: the text no longer starts with the number, and is each paragraph's in order.
+	assert [text for text, _note in numbered] == [
+		paragraph.text for paragraph in report.numbered_paragraphs()
+	]
+	assert numbered[0] == ("This report covers the period 2021-2025.", None)
+	notes = [note for _text, note in numbered if note]
 	for citation in (UPR_118_5, UPR_118_10, CRC_18, CEDAW_9):
-		assert citation in body
-	assert "5.\tResolution 1234/2024 bans corporal punishment in schools. " + UPR_118_5 in numbered
+		assert citation.strip("()") in notes
+	# The citation is the footnote of the paragraph it closes.
+	assert numbered[4] == (
+		"Resolution 1234/2024 bans corporal punishment in schools.",
+		"A/HRC/48/9, para. 118.5 — UPR-3-118.5",
+	)
+	assert numbered[6] == ("Act No. 6083/2018 created the Ministry of Children and Adolescents.", None)
 
 	(table,) = document.tables
 	assert table.rows[0]._tr.trPr.xpath("./w:tblHeader"), "the header row repeats on every page"
@@ -457,7 +528,7 @@ def test_writing_the_same_report_twice_gives_the_same_document(monkeypatch, tmp_
 	assert properties.created.date() == properties.modified.date() == date(2024, 6, 30)
 	assert properties.revision == 1
 	assert properties.title == TITLE
-	assert properties.last_modified_by == "nmirf_app"
+	assert properties.author == properties.last_modified_by == "NMIRF"
 
 
 def test_documents_of_equal_reports_have_the_same_paragraphs_and_table():

@@ -30,19 +30,21 @@ Texts may be HTML from Frappe's text editor: tags are dropped and each paragraph
 numbered paragraph. Paragraphs are numbered consecutively through the document, as in UN reports.
 The citation of the recommendation ("(A/HRC/48/9, para. 118.5 — UPR-3-118.5)") closes the last
 paragraph of each progress item, and of each contribution tied to a recommendation.
+
+The headings, citations and annex words the module writes itself are English, marked with `N_`;
+`assemble_report(translate=...)` and the layout given to `write_docx` put them in the report's
+language. Texts written by people (contributions, progress, cluster names) stay as written.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 from itertools import count
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
 
@@ -50,6 +52,10 @@ from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
 from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.recommendation_import import UPR_MECHANISM
 from nmirf_app.core.references import normalise_symbol
+from nmirf_app.core.translation import N_, Translate, untranslated
+
+if TYPE_CHECKING:
+	from nmirf_app.core.word_document import DocumentLayout
 
 BY_CLUSTER = "cluster"
 BY_RECOMMENDATION = "recommendation"
@@ -58,24 +64,30 @@ ORGANISATIONS = (BY_CLUSTER, BY_RECOMMENDATION)
 # The ten treaty bodies (OHCHR); the Frappe side may pass its own list of Treaty Body mechanisms.
 TREATY_BODY_CODES = frozenset(("CCPR", "CESCR", "CERD", "CEDAW", "CAT", "SPT", "CRC", "CMW", "CRPD", "CED"))
 
-INTRODUCTION = "Introduction"
-IMPLEMENTATION = "Implementation of the recommendations"
-OTHER_RECOMMENDATIONS = "Other recommendations"
-OTHER_INFORMATION = "Other information"
-ANNEX_HEADING = "Annex: Recommendations covered by the report and their implementation status"
+INTRODUCTION = N_("Introduction")
+IMPLEMENTATION = N_("Implementation of the recommendations")
+OTHER_RECOMMENDATIONS = N_("Other recommendations")
+OTHER_INFORMATION = N_("Other information")
+ANNEX_HEADING = N_("Annex: Recommendations covered by the report and their implementation status")
+# {0}: the paragraph number in the UN document, {1}: its symbol
+RECOMMENDATION_HEADING = N_("Recommendation {0} ({1})")
+RECOMMENDATION_HEADING_BY_REFERENCE = N_("Recommendation {0}")  # {0}: the NMIRF's reference
+PARAGRAPH_CITATION = N_("para. {0}")  # {0}: the paragraph number, as UN documents cite it
 
 ANNEX_COLUMNS = (
-	MatrixColumn("Reference", "reference", 16),
-	MatrixColumn("Mechanism", "mechanism", 12),
-	MatrixColumn("Document symbol", "document_symbol", 20),
-	MatrixColumn("Paragraph", "paragraph", 10),
-	MatrixColumn("Recommendation", "recommendation_text", 80),
-	MatrixColumn("Implementation status", "status", 22),
+	MatrixColumn(N_("Reference"), "reference", 16),
+	MatrixColumn(N_("Mechanism"), "mechanism", 12),
+	MatrixColumn(N_("Document symbol"), "document_symbol", 20),
+	MatrixColumn(N_("Paragraph"), "paragraph", 10),
+	MatrixColumn(N_("Recommendation"), "recommendation_text", 80),
+	MatrixColumn(N_("Implementation status"), "status", 22),
 )
+
+# Relative widths of the annex columns in Word, on a landscape page: the recommendation takes the room.
+ANNEX_WORD_WIDTHS = (14, 10, 13, 7, 44, 12)
 
 # Word properties when neither a generation date nor any approved progress dates the draft.
 FALLBACK_GENERATED_ON = date(2000, 1, 1)
-GENERATOR = "nmirf_app"
 
 _NUMBER_RUN = re.compile(r"(\d+)")
 # Control characters pasted from other programs that Word's XML cannot hold (python-docx refuses them);
@@ -185,6 +197,7 @@ def assemble_report(
 	organise_by: str,
 	introduction: str = "",
 	treaty_bodies: Iterable[str] = TREATY_BODY_CODES,
+	translate: Translate = untranslated,
 ) -> ReportDocument:
 	"""The draft report, laid out by the rules in this module's docstring.
 
@@ -220,14 +233,14 @@ def assemble_report(
 		)
 
 	def add_recommendation_material(section: _DraftSection, recommendation: ReportRecommendation) -> None:
-		citation = recommendation_citation(recommendation)
+		citation = recommendation_citation(recommendation, translate)
 		for item in progress_by_reference.get(recommendation.reference, ()):
 			section.add_text(item.summary, reference=citation, source=item.institution)
 		for contribution in contributions_by_reference.get(recommendation.reference, ()):
 			section.add_text(contribution.text, reference=citation, source=contribution.institution)
 
-	drafts = _opening_sections(introduction, free_contributions)
-	implementation = _DraftSection(IMPLEMENTATION, 1)
+	drafts = _opening_sections(introduction, free_contributions, translate)
+	implementation = _DraftSection(translate(IMPLEMENTATION), 1)
 	drafts.append(implementation)
 	annex_order: list[ReportRecommendation] = []
 	if organise_by == BY_CLUSTER:
@@ -238,7 +251,7 @@ def assemble_report(
 			)
 		clusters = set(recommendations_by_cluster) | set(contributions_by_cluster)
 		for cluster in sorted(clusters, key=_cluster_sort_key):
-			section = _DraftSection(cluster or OTHER_RECOMMENDATIONS, 2)
+			section = _DraftSection(cluster or translate(OTHER_RECOMMENDATIONS), 2)
 			for recommendation in recommendations_by_cluster.get(cluster, ()):
 				add_recommendation_material(section, recommendation)
 				annex_order.append(recommendation)
@@ -247,7 +260,7 @@ def assemble_report(
 			implementation.subsections.append(section)
 	else:
 		for recommendation in ordered:
-			section = _DraftSection(recommendation_heading(recommendation), 2)
+			section = _DraftSection(recommendation_heading(recommendation, translate), 2)
 			add_recommendation_material(section, recommendation)
 			implementation.subsections.append(section)
 			annex_order.append(recommendation)
@@ -314,79 +327,78 @@ def recommendation_telling_each_action(
 	return first
 
 
-def recommendation_citation(recommendation: ReportRecommendation) -> str:
+def recommendation_citation(recommendation: ReportRecommendation, translate: Translate = untranslated) -> str:
 	"""`(A/HRC/48/9, para. 118.5 — UPR-3-118.5)`: where the UN published it, and how the NMIRF quotes it."""
+	paragraph = (recommendation.paragraph or "").strip()
 	source = ", ".join(
 		part
 		for part in (
 			(recommendation.document_symbol or "").strip(),
-			f"para. {recommendation.paragraph.strip()}" if (recommendation.paragraph or "").strip() else "",
+			translate(PARAGRAPH_CITATION).format(paragraph) if paragraph else "",
 		)
 		if part
 	)
 	return f"({source} — {recommendation.reference})" if source else f"({recommendation.reference})"
 
 
-def recommendation_heading(recommendation: ReportRecommendation) -> str:
+def recommendation_heading(recommendation: ReportRecommendation, translate: Translate = untranslated) -> str:
 	"""`Recommendation 118.5 (A/HRC/48/9)`, or the reference when symbol or paragraph is unknown."""
 	symbol = (recommendation.document_symbol or "").strip()
 	paragraph = (recommendation.paragraph or "").strip()
 	if symbol and paragraph:
-		return f"Recommendation {paragraph} ({symbol})"
-	return f"Recommendation {recommendation.reference}"
+		return translate(RECOMMENDATION_HEADING).format(paragraph, symbol)
+	return translate(RECOMMENDATION_HEADING_BY_REFERENCE).format(recommendation.reference)
 
 
 def write_docx(
-	report: ReportDocument, stream_or_path: str | Path | IO[bytes], *, generated_on: date | None = None
+	report: ReportDocument,
+	stream_or_path: str | Path | IO[bytes],
+	*,
+	generated_on: date | None = None,
+	layout: DocumentLayout | None = None,
 ) -> None:
-	"""The report as a Word document: title, Heading 1/2 headings, paragraphs numbered "1.", "2.", …
-	in their text, and the annex as a table with a header row.
+	"""The report as a Word document a ministry can circulate (nmirf_app.core.word_document): a title
+	page, the contents, the Heading 1/2 sections of paragraphs numbered by Word ("Numbered Paragraph"
+	style, one sequence), each citation of a recommendation as a footnote, and the annex as a table
+	with a header row repeated on every page. `layout` (by default an English A4 draft) sets the page
+	size, language, title page and the translation of the words the writer adds.
 
 	Writing the same report twice gives the same bytes: the document properties and the dates inside
 	the .docx package are set from `generated_on`, by default the report's latest approval date.
 	"""
 	# Imported here so that the rest of the module works where only the Excel export is used.
-	from docx import Document
-	from docx.oxml import OxmlElement
-	from docx.oxml.ns import qn
-	from docx.shared import Cm
+	from nmirf_app.core.word_document import DocumentLayout, WordDocument, footnote_citation
 
+	layout = layout or DocumentLayout()
+	translate = layout.translate
 	stamp = generated_on or report.data_as_of or FALLBACK_GENERATED_ON
-	document = Document()
-	_set_fixed_properties(document.core_properties, report.title, stamp)
-	document.add_heading(report.title, level=0)
-	for section in report.iter_sections():
-		document.add_heading(section.heading, level=section.level)
+	document = WordDocument(layout, title=report.title, stamp=stamp)
+	document.add_title_page()
+	document.add_contents()
+	for index, section in enumerate(report.iter_sections()):
+		document.add_heading(section.heading, section.level, new_page=index == 0)
 		for paragraph in section.paragraphs:
-			body = document.add_paragraph()
-			# A hanging indent with a tab stop aligns the text after the number, as in UN documents.
-			body.paragraph_format.left_indent = Cm(1)
-			body.paragraph_format.first_line_indent = Cm(-1)
-			body.paragraph_format.tab_stops.add_tab_stop(Cm(1))
-			body.add_run(f"{paragraph.number}.\t")
-			body.add_run(paragraph.text)
-			if paragraph.reference:
-				body.add_run(f" {paragraph.reference}").italic = True
-
+			document.add_numbered_paragraph(
+				paragraph.text,
+				footnote=footnote_citation(paragraph.reference) if paragraph.reference else None,
+			)
 	if report.annex:
-		document.add_heading(ANNEX_HEADING, level=1)
-		table = document.add_table(rows=1, cols=len(ANNEX_COLUMNS))
-		table.style = "Table Grid"
-		header = table.rows[0]
-		# Word repeats a header row on every page the annex runs over.
-		repeat_header = OxmlElement("w:tblHeader")
-		repeat_header.set(qn("w:val"), "true")
-		header._tr.get_or_add_trPr().append(repeat_header)
-		for cell, column in zip(header.cells, ANNEX_COLUMNS, strict=True):
-			cell.paragraphs[0].add_run(column.header).bold = True
-		for row in report.annex:
-			values = asdict(row)
-			for cell, column in zip(table.add_row().cells, ANNEX_COLUMNS, strict=True):
-				cell.text = values[column.key] or ""
+		# Six columns read better across a landscape page.
+		document.start_landscape_section()
+		document.add_heading(translate(ANNEX_HEADING), 1)
+		document.add_table(
+			[translate(column.header) for column in ANNEX_COLUMNS],
+			[_annex_cells(row, translate) for row in report.annex],
+			widths=ANNEX_WORD_WIDTHS,
+		)
+	_write_bytes(document.to_bytes(), stream_or_path)
 
-	buffer = io.BytesIO()
-	document.save(buffer)
-	_write_bytes(_with_fixed_timestamps(buffer.getvalue(), stamp), stream_or_path)
+
+def _annex_cells(row: AnnexRow, translate: Translate) -> list[str]:
+	"""The row's cells in the order of ANNEX_COLUMNS; the status, one of the app's words, translated."""
+	values = asdict(row)
+	values["status"] = translate(row.status) if row.status else ""
+	return [values[column.key] or "" for column in ANNEX_COLUMNS]
 
 
 def write_xlsx_matrix(report: ReportDocument, stream: str | Path | IO[bytes]) -> None:
@@ -424,15 +436,19 @@ def _group_progress(
 	return grouped
 
 
-def _opening_sections(introduction: str, free_contributions: list[Contribution]) -> list[_DraftSection]:
-	"""The introduction, then one section per contribution section name (contributions come sorted)."""
-	sections: dict[str, _DraftSection] = {INTRODUCTION.casefold(): _DraftSection(INTRODUCTION, 1)}
-	sections[INTRODUCTION.casefold()].add_text(introduction)
+def _opening_sections(
+	introduction: str, free_contributions: list[Contribution], translate: Translate
+) -> list[_DraftSection]:
+	"""The introduction, then one section per contribution section name (contributions come sorted).
+	A section named "Introduction", in English or in the report's language, joins the introduction."""
+	opening = _DraftSection(translate(INTRODUCTION), 1)
+	opening.add_text(introduction)
+	sections = {INTRODUCTION.casefold(): opening, opening.heading.casefold(): opening}
 	for contribution in free_contributions:
-		heading = contribution.section.strip() or OTHER_INFORMATION
+		heading = contribution.section.strip() or translate(OTHER_INFORMATION)
 		section = sections.setdefault(heading.casefold(), _DraftSection(heading, 1))
 		section.add_text(contribution.text, source=contribution.institution)
-	return list(sections.values())
+	return list({id(section): section for section in sections.values()}.values())
 
 
 def _number_paragraphs(draft: _DraftSection, numbers: Iterator[int]) -> Section | None:
@@ -478,34 +494,6 @@ def _contribution_sort_key(contribution: Contribution) -> tuple:
 		contribution.institution,
 		contribution.text,
 	)
-
-
-def _set_fixed_properties(properties, title: str, stamp: date) -> None:
-	moment = datetime(stamp.year, stamp.month, stamp.day)
-	properties.title = title
-	properties.author = GENERATOR
-	properties.last_modified_by = GENERATOR
-	properties.comments = ""
-	properties.created = moment
-	properties.modified = moment
-	properties.revision = 1
-
-
-def _with_fixed_timestamps(package: bytes, stamp: date) -> bytes:
-	"""The .docx zip rewritten with every member dated `stamp`: zip entries otherwise carry the
-	time of writing, which alone would make two identical documents differ."""
-	date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-	output = io.BytesIO()
-	with (
-		zipfile.ZipFile(io.BytesIO(package)) as source,
-		zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-	):
-		for member in source.infolist():
-			info = zipfile.ZipInfo(member.filename, date_time=date_time)
-			info.compress_type = zipfile.ZIP_DEFLATED
-			info.external_attr = member.external_attr
-			target.writestr(info, source.read(member.filename))
-	return output.getvalue()
 
 
 def _write_bytes(content: bytes, stream_or_path: str | Path | IO[bytes]) -> None:
