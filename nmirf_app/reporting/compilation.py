@@ -23,6 +23,7 @@ from nmirf_app.core.report_compilation import (
 	write_docx,
 	write_xlsx_matrix,
 )
+from nmirf_app.core.word_document import DocumentLayout
 from nmirf_app.reporting.doctype.report_contribution.report_contribution import ACCEPTED
 
 ORGANISATION = {"By cluster": BY_CLUSTER, "By recommendation": BY_RECOMMENDATION}
@@ -80,7 +81,9 @@ def compile_now(state_report: str) -> dict:
 		document, figures = build_document(report)
 		progress(report, 60, _("Writing the Word draft"))
 		docx_bytes, xlsx_bytes = io.BytesIO(), io.BytesIO()
-		write_docx(document, docx_bytes, generated_on=figures["dated"])
+		write_docx(
+			document, docx_bytes, generated_on=figures["dated"], layout=document_layout(report, figures)
+		)
 		write_xlsx_matrix(document, xlsx_bytes)
 		outputs = {"compiled_docx": docx_bytes.getvalue(), "compiled_xlsx": xlsx_bytes.getvalue()}
 		if report.report_type == "UPR mid-term report":
@@ -153,6 +156,7 @@ def build_document(report):
 		organise_by=ORGANISATION[report.organise_by],
 		introduction=report.introduction or "",
 		treaty_bodies=treaty_bodies,
+		translate=in_report_language(report),
 	)
 	dates = [update.approved_on for update in updates] + [
 		getdate(row.accepted_on) for row in contributions if row.accepted_on
@@ -271,6 +275,44 @@ OUTPUT_FILES = {
 	"compiled_xlsx": ("excel_matrix", "draft.xlsx"),
 	"compiled_upr_matrix": ("upr_matrix", "upr-matrix.docx"),
 }
+
+
+# the State Report's language -> the language code of the draft and of its fixed words
+LANGUAGE_CODES = {"English": "en", "French": "fr", "Spanish": "es", "Arabic": "ar"}
+# from here on the report is the State's, no longer a draft
+FINAL_STATES = ("Submitted", "Dialogue held", "Closed")
+
+
+def report_language(report) -> str:
+	return LANGUAGE_CODES.get(report.language or "English", "en")
+
+
+def in_report_language(report):
+	"""Translates the words the draft adds (headings, citations, Draft, Page X of Y) into the
+	language of the report, whoever compiles it."""
+	language = report_language(report)
+	return lambda text: _(text, lang=language)
+
+
+def document_layout(report, figures: dict) -> DocumentLayout:
+	"""How the Word draft looks: page size (NMIRF Settings), the report's language for its fixed
+	words and direction, and the title page's State, mechanism, symbol and date."""
+	language = report_language(report)
+	settings = frappe.get_cached_doc("NMIRF Settings")
+	mechanism = (
+		frappe.db.get_value("Human Rights Mechanism", report.mechanism, "title") if report.mechanism else ""
+	)
+	return DocumentLayout(
+		page_size=settings.page_size or "A4",
+		language=language,
+		state=_(settings.state or "", lang=language),
+		mechanism=_(mechanism or report.mechanism or "", lang=language),
+		symbol=report.un_symbol or "",
+		dated=figures["dated"],
+		draft=report.workflow_state not in FINAL_STATES,
+		author=settings.secretariat_institution or "NMIRF",
+		translate=in_report_language(report),
+	)
 
 
 def keep_compilation(report, outputs: dict[str, bytes], figures: dict, data_as_of):

@@ -7,6 +7,7 @@ Compilation commits (it is a background job), so each test works on recommendati
 document symbol, with paragraph numbers and a year no other test uses."""
 
 import io
+import zipfile
 
 import frappe
 from docx import Document as WordDocument
@@ -138,11 +139,17 @@ class TestCompilation(FrappeTestCase):
 				("Heading 1", "Annex: Recommendations covered by the report and their implementation status"),
 			],
 		)
-		numbered = [p.text for p in document.paragraphs if p.style.name == "Normal" and p.text[:1].isdigit()]
+		# numbered by Word's own numbering (style and numbering definition), not by typed numbers
+		numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
 		self.assertEqual(len(numbered), 5)
-		self.assertTrue(numbered[0].startswith("1.\tThis report was prepared"))
-		self.assertIn(f"({self.symbol}, para. 909 — {self.education_rec.name})", numbered[3])
+		self.assertTrue(numbered[0].startswith("This report was prepared"), numbered[0])
+		self.assertFalse(any(text[:1].isdigit() for text in numbered), "no number typed as text")
 		self.assertIn("Maternal mortality fell by 12% in 2025.", numbered[4])
+		# the recommendation is cited in a footnote: symbol, paragraph and the record's name
+		with zipfile.ZipFile(io.BytesIO(_content)) as package:
+			footnotes = package.read("word/footnotes.xml").decode()
+		self.assertIn(f"{self.symbol}, para. 909 — {self.education_rec.name}", footnotes)
+		self.assertNotIn(f"({self.symbol}, para. 909", "\n".join(numbered), "no citation left in the text")
 		self.assertNotIn("NOT ACCEPTED", "\n".join(p.text for p in document.paragraphs))
 		annex = document.tables[0]
 		self.assertEqual(len(annex.rows), 4, "a header and every covered recommendation")
@@ -198,6 +205,7 @@ class TestCompilation(FrappeTestCase):
 				paragraph=paragraph,
 				position=status,
 				position_source=f"{symbol}/Add.1",
+				state_under_review="Paraguay",  # the matrix's page header names it (or NMIRF Settings' State)
 				recommending_states=[{"country": "Chile"}],
 				recommendation_text=f"{paragraph} Strengthen the national mechanism for reporting (Chile);",
 			)
@@ -223,3 +231,52 @@ class TestCompilation(FrappeTestCase):
 		compile_now(self.report.name)
 		self.report.reload()
 		self.assertFalse(self.report.compiled_upr_matrix)
+
+	def test_the_draft_opens_in_libreoffice_as_a4_pages_with_numbers_header_footer_and_contents(self):
+		"""As a ministry opens it: LibreOffice converts the compiled draft to PDF (fields and
+		numbering computed by LibreOffice itself), and the PDF's pages are read back."""
+		import shutil
+		import subprocess
+		import tempfile
+
+		from pypdf import PdfReader
+
+		soffice = shutil.which("soffice")
+		if not soffice:
+			self.skipTest("LibreOffice (soffice) is not installed; .ci/run installs it")
+		as_user(self.secretariat, compile_now, self.report.name)
+		_document, content = self.compiled_word()
+		folder = tempfile.mkdtemp(prefix="nmirf-render-")
+		self.addCleanup(shutil.rmtree, folder, True)
+		with open(f"{folder}/draft.docx", "wb") as draft:
+			draft.write(content)
+		subprocess.run(
+			[
+				soffice,
+				f"-env:UserInstallation=file://{folder}/profile",
+				"--headless",
+				"--convert-to",
+				"pdf",
+				"--outdir",
+				folder,
+				f"{folder}/draft.docx",
+			],
+			check=True,
+			capture_output=True,
+			timeout=180,
+		)
+		pages = PdfReader(f"{folder}/draft.pdf").pages
+		width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+		self.assertEqual((round(width), round(height)), (595, 842), "A4 in points")
+		texts = [page.extract_text() for page in pages]
+		self.assertIn("Draft".casefold(), texts[0].casefold(), "the title page says it is a draft")
+		self.assertTrue(any("Contents" in text for text in texts[1:3]), "a contents page")
+		body = "\n".join(texts[2:])
+		self.assertIn("Introduction", "\n".join(texts[1:3]), "the contents list the headings")
+		self.assertRegex(
+			body, r"(?m)^\s*1\.\s*This report was prepared", "LibreOffice numbers the paragraphs"
+		)
+		self.assertRegex(body, r"(?m)^\s*5\.\s*\S", "one sequence of numbers through the body")
+		last = len(pages)
+		self.assertIn(f"Page {last} of {last}", texts[-1], "the footer's page X of Y")
+		self.assertIn("Combined seventh periodic report", texts[-1], "the header's title")
