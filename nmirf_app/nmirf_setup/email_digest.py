@@ -23,6 +23,7 @@ from frappe.utils import (
 )
 
 from nmirf_app.core.digest import DigestItem, digest_groups
+from nmirf_app.core.translation import N_
 
 DIGEST_FIELD = "nmirf_daily_digest"
 SENT_UNTIL_FIELD = "nmirf_digest_sent_until"
@@ -31,16 +32,19 @@ CUSTOM_FIELDS = {
 		{
 			"fieldname": DIGEST_FIELD,
 			"fieldtype": "Check",
-			"label": "One e-mail a day",
-			"description": "Instead of an e-mail for each notification, one e-mail each morning lists "
-			"the notifications of the day before that you have not read in the bell.",
+			# stored in English and translated where the desk shows them: N_ puts them in the PO files
+			"label": N_("One e-mail a day"),
+			"description": N_(
+				"Instead of an e-mail for each notification, one e-mail each morning lists "
+				"the notifications of the day before that you have not read in the bell."
+			),
 			"insert_after": "enable_email_notifications",
 			"depends_on": "enable_email_notifications",
 		},
 		{
 			"fieldname": SENT_UNTIL_FIELD,
 			"fieldtype": "Datetime",
-			"label": "Daily e-mail sent up to",
+			"label": N_("Daily e-mail sent up to"),
 			"insert_after": DIGEST_FIELD,
 			"read_only": 1,
 			"hidden": 1,
