@@ -17,9 +17,12 @@ from nmirf_app.core.report_compilation import (
 	ANNEX_HEADING,
 	BY_CLUSTER,
 	BY_RECOMMENDATION,
+	BY_SDG,
 	IMPLEMENTATION,
+	IMPLEMENTATION_BY_SDG,
 	INTRODUCTION,
 	OTHER_RECOMMENDATIONS,
+	SDG_ANNEX_COLUMNS,
 	TREATY_BODY_CODES,
 	ApprovedProgress,
 	Contribution,
@@ -395,6 +398,112 @@ def test_a_section_named_introduction_in_the_reports_language_joins_the_introduc
 	headings = [heading for _level, heading in outline(report)]
 	assert headings.count("Introducción") == 1 and INTRODUCTION not in headings
 	assert ("El informe fue validado en 2025.", None) in texts_of(section_named(report, "Introducción"))
+
+
+SDG_TARGETS = {
+	"UPR-3-118.5": ("16.2", "4.a"),
+	"UPR-3-118.10": ("16.2",),
+	"CRC-2013-18": ("16.2", "1.b"),
+	"CEDAW-2017-9": ("5.c", "5.1"),
+	"CEDAW-2017-10": ("5.1",),
+	"UPR-3-118.2": ("10",),  # the source names the goal only
+}
+SDG_TITLES = {
+	"1": "No poverty",
+	"5": "Gender equality",
+	"5.1": "End discrimination against all women and girls",
+}
+
+
+def by_sdg(progress=PROGRESS):
+	recommendations = [
+		replace(recommendation, sdg_targets=SDG_TARGETS.get(recommendation.reference, ()))
+		for recommendation in RECOMMENDATIONS
+	]
+	return build(BY_SDG, recommendations=recommendations, progress=progress, sdg_titles=SDG_TITLES)
+
+
+def test_by_sdg_goals_hold_their_targets_in_the_uns_order():
+	assert outline(by_sdg()) == [
+		(1, INTRODUCTION),
+		(1, "Children"),  # a contribution tied to a cluster only: no cluster heading by SDG
+		(1, "Equality and non-discrimination"),
+		(1, "Methodology and consultation process"),
+		(1, IMPLEMENTATION_BY_SDG),
+		(2, "Goal 1: No poverty"),
+		(3, "Target 1.b"),
+		(2, "Goal 4"),
+		(3, "Target 4.a"),
+		(2, "Goal 5: Gender equality"),
+		(3, "Target 5.1: End discrimination against all women and girls"),
+		(3, "Target 5.c"),
+		(2, "Goal 16"),
+		(3, "Target 16.2"),
+	]
+
+
+def test_by_sdg_a_recommendation_of_several_targets_is_told_once_and_pointed_to_elsewhere():
+	report = by_sdg()
+	assert texts_of(section_named(report, "Target 4.a")) == [
+		("Resolution 1234/2024 bans corporal punishment in schools.", UPR_118_5),
+		("Health staff were trained on positive parenting.", UPR_118_5),
+	]
+	assert texts_of(section_named(report, "Target 16.2")) == [  # in recommendation order
+		("Progress on this recommendation is reported under target 4.a.", UPR_118_5),
+		("Act No. 6083/2018 created the Ministry of Children and Adolescents.", None),
+		("Its regulations were adopted in 2023.", UPR_118_10),
+		("The Ministry opened twelve municipal child-protection offices in 2023.", UPR_118_10),
+		("Progress on this recommendation is reported under target 1.b.", CRC_18),
+	]
+	told = [paragraph.text for paragraph in report.numbered_paragraphs()]
+	assert told.count("Health staff were trained on positive parenting.") == 1
+	# a recommendation without anything to tell is not pointed to (CEDAW-2017-10 under 5.1)
+	assert texts_of(section_named(report, "Target 5.c")) == [
+		("Progress on this recommendation is reported under target 5.1.", CEDAW_9)
+	]
+	paragraphs = report.numbered_paragraphs()
+	assert [paragraph.number for paragraph in paragraphs] == list(range(1, len(paragraphs) + 1))
+
+
+def test_by_sdg_a_goal_without_target_goes_before_the_targets_and_no_sdg_comes_last():
+	progress = (
+		*PROGRESS,
+		ApprovedProgress("UPR-3-118.2", "Cancillería", date(2024, 7, 1), "The bill is in the Senate."),
+		ApprovedProgress(
+			"SR-TORTURE-2016-87", "Ministerio de Justicia", date(2024, 7, 2), "Separate wings opened."
+		),
+	)
+	report = by_sdg(progress)
+	headings = outline(report)
+	assert headings[-3:] == [(2, "Goal 16"), (3, "Target 16.2"), (2, OTHER_RECOMMENDATIONS)]
+	assert headings.index((2, "Goal 10")) == headings.index((2, "Goal 16")) - 1, "Goal 10 has no target"
+	assert texts_of(section_named(report, "Goal 10")) == [
+		("The bill is in the Senate.", "(A/HRC/48/9, para. 118.2 — UPR-3-118.2)")
+	]
+	assert texts_of(section_named(report, OTHER_RECOMMENDATIONS)) == [
+		("Separate wings opened.", "(A/HRC/34/54/Add.1, para. 87 — SR-TORTURE-2016-87)")
+	]
+
+
+def test_by_sdg_the_annex_names_the_targets():
+	report = by_sdg()
+	annex = {row.reference: row.sdg_targets for row in report.annex}
+	assert annex["CRC-2013-18"] == "1.b, 16.2" and annex["CEDAW-2017-9"] == "5.1, 5.c"
+	assert annex["UPR-3-118.2"] == "10"
+	assert annex["SR-TORTURE-2016-87"] == "", "the annex still lists every recommendation"
+	assert len(report.annex) == len(RECOMMENDATIONS)
+	assert report.annex_columns == SDG_ANNEX_COLUMNS
+
+	buffer = io.BytesIO()
+	write_docx(report, buffer)
+	table = docx.Document(io.BytesIO(buffer.getvalue())).tables[0]
+	assert [cell.text for cell in table.rows[0].cells] == [column.header for column in SDG_ANNEX_COLUMNS]
+	assert "SDG targets" in [cell.text for cell in table.rows[0].cells]
+	workbook = io.BytesIO()
+	write_xlsx_matrix(report, workbook)
+	sheet = load_workbook(workbook).active
+	header = next(row for row in sheet.iter_rows(values_only=True) if "SDG targets" in row)
+	assert list(header[: len(SDG_ANNEX_COLUMNS)]) == [column.header for column in SDG_ANNEX_COLUMNS]
 
 
 def test_the_same_input_in_any_order_gives_the_same_report():

@@ -16,7 +16,16 @@ The draft always reads the same for the same input, laid out as follows:
    - organised by recommendation: one level-2 section per recommendation, with its progress and
      then its contributions. Contributions tied to a cluster only have no cluster heading to go
      under there, so they join the sections of point 2 under their section name.
-4. The annex: every recommendation given, with its status, in the order of the body.
+   - organised by SDG goal and target (a Voluntary National Review input): one level-2 section per
+     goal and, in it, one level-3 section per target, both in the UN's order ("5.2" before "5.10",
+     "5.a" after "5.9"). Under a target, the recommendations linked to it in recommendation order,
+     each with its progress and contributions; those linked to a goal but none of its targets come
+     first in the goal's own section. A recommendation linked to several targets is told
+     under the first; under the others a paragraph says where (Word renumbers paragraphs, so it
+     names the target, not a paragraph number). Recommendations linked to no target come last
+     under "Other recommendations"; contributions tied to a cluster only join point 2.
+4. The annex: every recommendation given, with its status (and, by SDG, its targets), in the order
+   of the body.
 
 Recommendations are ordered by mechanism (UPR first, then the treaty bodies alphabetically, then
 any other mechanism alphabetically), document symbol and paragraph, numbers compared as numbers
@@ -39,7 +48,7 @@ language. Texts written by people (contributions, progress, cluster names) stay 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from itertools import count
@@ -59,7 +68,8 @@ if TYPE_CHECKING:
 
 BY_CLUSTER = "cluster"
 BY_RECOMMENDATION = "recommendation"
-ORGANISATIONS = (BY_CLUSTER, BY_RECOMMENDATION)
+BY_SDG = "sdg"
+ORGANISATIONS = (BY_CLUSTER, BY_RECOMMENDATION, BY_SDG)
 
 # The ten treaty bodies (OHCHR); the Frappe side may pass its own list of Treaty Body mechanisms.
 TREATY_BODY_CODES = frozenset(("CCPR", "CESCR", "CERD", "CEDAW", "CAT", "SPT", "CRC", "CMW", "CRPD", "CED"))
@@ -73,6 +83,13 @@ ANNEX_HEADING = N_("Annex: Recommendations covered by the report and their imple
 RECOMMENDATION_HEADING = N_("Recommendation {0} ({1})")
 RECOMMENDATION_HEADING_BY_REFERENCE = N_("Recommendation {0}")  # {0}: the NMIRF's reference
 PARAGRAPH_CITATION = N_("para. {0}")  # {0}: the paragraph number, as UN documents cite it
+IMPLEMENTATION_BY_SDG = N_("Implementation of the recommendations, by Sustainable Development Goal")
+GOAL_HEADING = N_("Goal {0}: {1}")  # {0}: the goal's number, {1}: its title
+GOAL_HEADING_UNTITLED = N_("Goal {0}")
+TARGET_HEADING = N_("Target {0}: {1}")  # {0}: the target, "5.2", {1}: its title
+TARGET_HEADING_UNTITLED = N_("Target {0}")
+TOLD_UNDER_TARGET = N_("Progress on this recommendation is reported under target {0}.")
+TOLD_UNDER_GOAL = N_("Progress on this recommendation is reported under goal {0}.")
 
 ANNEX_COLUMNS = (
 	MatrixColumn(N_("Reference"), "reference", 16),
@@ -85,6 +102,13 @@ ANNEX_COLUMNS = (
 
 # Relative widths of the annex columns in Word, on a landscape page: the recommendation takes the room.
 ANNEX_WORD_WIDTHS = (14, 10, 13, 7, 44, 12)
+# By SDG, the annex says which targets each recommendation serves, after its paragraph.
+SDG_ANNEX_COLUMNS = (
+	*ANNEX_COLUMNS[:4],
+	MatrixColumn(N_("SDG targets"), "sdg_targets", 14),
+	*ANNEX_COLUMNS[4:],
+)
+SDG_ANNEX_WORD_WIDTHS = (13, 9, 12, 7, 9, 39, 11)
 
 # Word properties when neither a generation date nor any approved progress dates the draft.
 FALLBACK_GENERATED_ON = date(2000, 1, 1)
@@ -107,6 +131,7 @@ class ReportRecommendation:
 	cluster: str | None
 	status: str
 	themes: tuple[str, ...] = ()
+	sdg_targets: tuple[str, ...] = ()  # "5.2", "16.3"; a goal's number, "5", when only the goal is known
 
 
 @dataclass(frozen=True)
@@ -150,6 +175,7 @@ class AnnexRow:
 	paragraph: str
 	recommendation_text: str
 	status: str
+	sdg_targets: str = ""  # "5.2, 5.3"
 
 
 @dataclass(frozen=True)
@@ -172,6 +198,14 @@ class ReportDocument:
 
 	def numbered_paragraphs(self) -> list[NumberedParagraph]:
 		return [paragraph for section in self.iter_sections() for paragraph in section.paragraphs]
+
+	@property
+	def annex_columns(self) -> tuple[MatrixColumn, ...]:
+		return SDG_ANNEX_COLUMNS if self.organise_by == BY_SDG else ANNEX_COLUMNS
+
+	@property
+	def annex_word_widths(self) -> tuple[int, ...]:
+		return SDG_ANNEX_WORD_WIDTHS if self.organise_by == BY_SDG else ANNEX_WORD_WIDTHS
 
 
 @dataclass
@@ -198,8 +232,10 @@ def assemble_report(
 	introduction: str = "",
 	treaty_bodies: Iterable[str] = TREATY_BODY_CODES,
 	translate: Translate = untranslated,
+	sdg_titles: Mapping[str, str] | None = None,
 ) -> ReportDocument:
-	"""The draft report, laid out by the rules in this module's docstring.
+	"""The draft report, laid out by the rules in this module's docstring. `sdg_titles` gives the
+	headings' titles of SDG goals ("5") and targets ("5.2"); without one a heading has the number only.
 
 	Raises ValueError for an unknown `organise_by`, two recommendations with one reference, and
 	progress or contributions about a recommendation not in `recommendations`: dropping them silently
@@ -232,18 +268,28 @@ def assemble_report(
 			+ ", ".join(sorted(set(unknown)))
 		)
 
-	def add_recommendation_material(section: _DraftSection, recommendation: ReportRecommendation) -> None:
+	def add_recommendation_material(section: _DraftSection, recommendation: ReportRecommendation) -> bool:
+		"""Writes what is known about the recommendation; False when there is nothing."""
 		citation = recommendation_citation(recommendation, translate)
+		before = len(section.paragraphs)
 		for item in progress_by_reference.get(recommendation.reference, ()):
 			section.add_text(item.summary, reference=citation, source=item.institution)
 		for contribution in contributions_by_reference.get(recommendation.reference, ()):
 			section.add_text(contribution.text, reference=citation, source=contribution.institution)
+		return len(section.paragraphs) > before
 
 	drafts = _opening_sections(introduction, free_contributions, translate)
-	implementation = _DraftSection(translate(IMPLEMENTATION), 1)
+	implementation = _DraftSection(
+		translate(IMPLEMENTATION_BY_SDG if organise_by == BY_SDG else IMPLEMENTATION), 1
+	)
 	drafts.append(implementation)
 	annex_order: list[ReportRecommendation] = []
-	if organise_by == BY_CLUSTER:
+	if organise_by == BY_SDG:
+		implementation.subsections.extend(
+			_sdg_sections(ordered, add_recommendation_material, translate, sdg_titles or {})
+		)
+		annex_order.extend(ordered)
+	elif organise_by == BY_CLUSTER:
 		recommendations_by_cluster: dict[str | None, list[ReportRecommendation]] = {}
 		for recommendation in ordered:
 			recommendations_by_cluster.setdefault(_cluster_of(recommendation.cluster), []).append(
@@ -387,24 +433,24 @@ def write_docx(
 		document.start_landscape_section()
 		document.add_heading(translate(ANNEX_HEADING), 1)
 		document.add_table(
-			[translate(column.header) for column in ANNEX_COLUMNS],
-			[_annex_cells(row, translate) for row in report.annex],
-			widths=ANNEX_WORD_WIDTHS,
+			[translate(column.header) for column in report.annex_columns],
+			[_annex_cells(row, report.annex_columns, translate) for row in report.annex],
+			widths=report.annex_word_widths,
 		)
 	_write_bytes(document.to_bytes(), stream_or_path)
 
 
-def _annex_cells(row: AnnexRow, translate: Translate) -> list[str]:
-	"""The row's cells in the order of ANNEX_COLUMNS; the status, one of the app's words, translated."""
+def _annex_cells(row: AnnexRow, columns: Sequence[MatrixColumn], translate: Translate) -> list[str]:
+	"""The row's cells in the order of `columns`; the status, one of the app's words, translated."""
 	values = asdict(row)
 	values["status"] = translate(row.status) if row.status else ""
-	return [values[column.key] or "" for column in ANNEX_COLUMNS]
+	return [values[column.key] or "" for column in columns]
 
 
 def write_xlsx_matrix(report: ReportDocument, stream: str | Path | IO[bytes]) -> None:
 	"""The annex as an Excel sheet, styled like the implementation matrix; cells go through safe_cell."""
 	records = [asdict(row) for row in report.annex]
-	_write_bytes(write_matrix_xlsx(records, title=report.title, columns=ANNEX_COLUMNS), stream)
+	_write_bytes(write_matrix_xlsx(records, title=report.title, columns=report.annex_columns), stream)
 
 
 def _index_by_reference(recommendations: list[ReportRecommendation]) -> dict[str, ReportRecommendation]:
@@ -434,6 +480,60 @@ def _group_progress(
 			"Approved progress refers to recommendations that are not in the report: " + ", ".join(unknown)
 		)
 	return grouped
+
+
+def sdg_targets_of(recommendation: ReportRecommendation) -> list[str]:
+	"""The recommendation's SDG targets, each once, in the UN's order."""
+	return sorted(
+		{target.strip() for target in recommendation.sdg_targets if target.strip()}, key=natural_key
+	)
+
+
+def sdg_goal_of(target: str) -> str:
+	"""The goal of a target: "5" for "5.2" and "5.a"."""
+	return target.split(".", 1)[0]
+
+
+def _sdg_sections(ordered, add_recommendation_material, translate: Translate, titles: Mapping[str, str]):
+	"""Level-2 goal sections holding level-3 target sections, then "Other recommendations"."""
+	by_target: dict[str, list[ReportRecommendation]] = {}
+	unlinked = _DraftSection(translate(OTHER_RECOMMENDATIONS), 2)
+	for recommendation in ordered:
+		targets = sdg_targets_of(recommendation)
+		for target in targets:
+			by_target.setdefault(target, []).append(recommendation)
+		if not targets:
+			add_recommendation_material(unlinked, recommendation)
+	told_under: dict[str, str] = {}  # recommendation -> the paragraph saying where its material is
+	goals: dict[str, _DraftSection] = {}
+	for target in sorted(by_target, key=natural_key):  # a goal ("5") sorts before its targets ("5.1")
+		goal = sdg_goal_of(target)
+		if goal not in goals:
+			goals[goal] = _DraftSection(
+				_titled(goal, titles, GOAL_HEADING, GOAL_HEADING_UNTITLED, translate), 2
+			)
+		if target == goal:  # linked to the goal only: told in the goal's own section
+			section, told = goals[goal], translate(TOLD_UNDER_GOAL).format(goal)
+		else:
+			section = _DraftSection(
+				_titled(target, titles, TARGET_HEADING, TARGET_HEADING_UNTITLED, translate), 3
+			)
+			goals[goal].subsections.append(section)
+			told = translate(TOLD_UNDER_TARGET).format(target)
+		for recommendation in by_target[target]:
+			if recommendation.reference in told_under:
+				section.add_text(
+					told_under[recommendation.reference],
+					reference=recommendation_citation(recommendation, translate),
+				)
+			elif add_recommendation_material(section, recommendation):
+				told_under[recommendation.reference] = told
+	return [*goals.values(), unlinked]
+
+
+def _titled(number: str, titles: Mapping[str, str], titled: str, untitled: str, translate: Translate) -> str:
+	title = (titles.get(number) or "").strip()
+	return translate(titled).format(number, translate(title)) if title else translate(untitled).format(number)
 
 
 def _opening_sections(
@@ -475,6 +575,7 @@ def _annex_row(recommendation: ReportRecommendation) -> AnnexRow:
 		paragraph=recommendation.paragraph,
 		recommendation_text=" ".join(text_paragraphs(recommendation.text)),
 		status=recommendation.status,
+		sdg_targets=", ".join(sdg_targets_of(recommendation)),
 	)
 
 
