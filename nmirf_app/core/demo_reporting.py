@@ -177,7 +177,20 @@ REPORTS = (
 		recommendation_scope="All recommendations",
 		period=(date(2026, 1, 1), date(2026, 12, 31)),
 	),
+	DemoReport(
+		title="Human rights input to Paraguay's 2027 Voluntary National Review",
+		report_type="Voluntary National Review input",
+		mechanism=None,
+		actions=(),
+		due_on=date(2027, 4, 30),
+		recommendation_scope="All recommendations",
+		introduction="<p>This input tells the High-level Political Forum how the recommendations of the "
+		"human rights mechanisms serve the Sustainable Development Goals, and what the State has done "
+		"on each, from the approved progress the institutions reported to the NMIRF.</p>",
+	),
 )
+# The reports the demo compiles, so that their Word drafts can be opened at once.
+COMPILED_REPORTS = (REPORTS[0].title, REPORTS[-1].title)
 
 # Approved progress the demo shows in compiled drafts: what the lead institution reported, by cluster.
 PROGRESS_BY_CLUSTER = {

@@ -7,6 +7,7 @@ is dated by the data (latest approval or acceptance), not by the time of compili
 """
 
 import io
+from dataclasses import replace
 
 import frappe
 from frappe import _
@@ -15,6 +16,7 @@ from frappe.utils import getdate, now_datetime
 from nmirf_app.core.report_compilation import (
 	BY_CLUSTER,
 	BY_RECOMMENDATION,
+	BY_SDG,
 	ApprovedProgress,
 	Contribution,
 	ReportRecommendation,
@@ -26,7 +28,11 @@ from nmirf_app.core.report_compilation import (
 from nmirf_app.core.word_document import DocumentLayout
 from nmirf_app.reporting.doctype.report_contribution.report_contribution import ACCEPTED
 
-ORGANISATION = {"By cluster": BY_CLUSTER, "By recommendation": BY_RECOMMENDATION}
+ORGANISATION = {
+	"By cluster": BY_CLUSTER,
+	"By recommendation": BY_RECOMMENDATION,
+	"By SDG goal and target": BY_SDG,
+}
 RUNNING = ("Queued", "Compiling")
 RECOMMENDATION_FIELDS = [
 	"name",
@@ -130,10 +136,13 @@ def build_document(report):
 	# a contribution about a recommendation outside the scope brings the recommendation in
 	missing = {row.recommendation for row in contributions if row.recommendation} - set(recommendations)
 	if missing:
-		for row in frappe.get_all(
-			"Recommendation", filters={"name": ("in", sorted(missing))}, fields=RECOMMENDATION_FIELDS
-		):
-			recommendations[row.name] = as_report_recommendation(row)
+		rows = frappe.get_all(
+			"Recommendation",
+			filters={"name": ("in", sorted(missing))},
+			fields=RECOMMENDATION_FIELDS,
+			limit_page_length=0,
+		)
+		recommendations.update(with_sdg_targets({row.name: as_report_recommendation(row) for row in rows}))
 
 	treaty_bodies = frappe.get_all(
 		"Human Rights Mechanism", filters={"mechanism_type": "Treaty Body"}, pluck="name"
@@ -157,6 +166,7 @@ def build_document(report):
 		introduction=report.introduction or "",
 		treaty_bodies=treaty_bodies,
 		translate=in_report_language(report),
+		sdg_titles=sdg_titles() if report.organise_by == "By SDG goal and target" else None,
 	)
 	dates = [update.approved_on for update in updates] + [
 		getdate(row.accepted_on) for row in contributions if row.accepted_on
@@ -183,10 +193,51 @@ def recommendations_in_scope(report) -> dict[str, ReportRecommendation]:
 		filters["name"] = ("in", [row.recommendation for row in report.selected_recommendations] or [""])
 	elif report.source_document_symbol:
 		filters["document_symbol"] = report.source_document_symbol
+	if ORGANISATION[report.organise_by] == BY_SDG:
+		# told by SDG: the recommendations linked to a goal or target
+		filters["name"] = ("in", linked_to_sdgs(filters.get("name")))
 	rows = frappe.get_all(
 		"Recommendation", filters=filters, fields=RECOMMENDATION_FIELDS, limit_page_length=0
 	)
-	return {row.name: as_report_recommendation(row) for row in rows}
+	return with_sdg_targets({row.name: as_report_recommendation(row) for row in rows})
+
+
+def linked_to_sdgs(names_filter=None) -> list[str]:
+	filters = {"parenttype": "Recommendation"}
+	if names_filter:
+		filters["parent"] = names_filter
+	return frappe.get_all("Recommendation SDG Target", filters=filters, pluck="parent", distinct=True) or [""]
+
+
+def with_sdg_targets(recommendations: dict[str, ReportRecommendation]) -> dict[str, ReportRecommendation]:
+	"""The recommendations with their SDG targets ("5.2"), or the goal's number ("5") where a row
+	names the goal only."""
+	targets: dict[str, list[str]] = {}
+	for row in frappe.get_all(
+		"Recommendation SDG Target",
+		filters={"parenttype": "Recommendation", "parent": ("in", sorted(recommendations) or [""])},
+		fields=["parent", "sdg_target", "sdg_goal"],
+		order_by="idx asc",
+		limit_page_length=0,
+	):
+		label = row.sdg_target or (row.sdg_goal or "").removeprefix("SDG ").strip()
+		if label:
+			targets.setdefault(row.parent, []).append(label)
+	return {
+		name: replace(recommendation, sdg_targets=tuple(targets.get(name, ())))
+		for name, recommendation in recommendations.items()
+	}
+
+
+def sdg_titles() -> dict[str, str]:
+	"""The short titles of the SDG goals ("5") and targets ("5.2") for the draft's headings."""
+	titles = {
+		str(row.goal_number): row.short_title
+		for row in frappe.get_all("SDG Goal", fields=["goal_number", "short_title"], limit_page_length=0)
+	}
+	for row in frappe.get_all("SDG Target", fields=["name", "short_title", "title"], limit_page_length=0):
+		titles[row.name] = row.short_title or row.title
+	return titles
 
 
 def as_report_recommendation(row) -> ReportRecommendation:
@@ -298,20 +349,23 @@ def document_layout(report, figures: dict) -> DocumentLayout:
 	"""How the Word draft looks: page size (NMIRF Settings), the report's language for its fixed
 	words and direction, and the title page's State, mechanism, symbol and date."""
 	language = report_language(report)
+	translate = in_report_language(report)
 	settings = frappe.get_cached_doc("NMIRF Settings")
 	mechanism = (
-		frappe.db.get_value("Human Rights Mechanism", report.mechanism, "title") if report.mechanism else ""
+		frappe.db.get_value("Human Rights Mechanism", report.mechanism, "title") or report.mechanism
+		if report.mechanism
+		else None
 	)
 	return DocumentLayout(
 		page_size=settings.page_size or "A4",
 		language=language,
-		state=_(settings.state or "", lang=language),
-		mechanism=_(mechanism or report.mechanism or "", lang=language),
+		state=translate(settings.state) if settings.state else "",
+		mechanism=translate(mechanism) if mechanism else "",
 		symbol=report.un_symbol or "",
 		dated=figures["dated"],
 		draft=report.workflow_state not in FINAL_STATES,
 		author=settings.secretariat_institution or "NMIRF",
-		translate=in_report_language(report),
+		translate=translate,
 	)
 
 

@@ -28,11 +28,11 @@ def load_reporting() -> dict:
 	counts["report contributions"] = sum(
 		frappe.db.count("Report Contribution", {"state_report": name}) for name in reports.values()
 	)
-	draft = reports[demo_reporting.REPORTS[0].title]
-	if frappe.db.get_value("State Report", draft, "compilation_status") != "Compiled":
-		from nmirf_app.reporting.compilation import compile_now
+	from nmirf_app.reporting.compilation import compile_now
 
-		as_user(SECRETARIAT, compile_now, draft)
+	for title in demo_reporting.COMPILED_REPORTS:
+		if frappe.db.get_value("State Report", reports[title], "compilation_status") != "Compiled":
+			as_user(SECRETARIAT, compile_now, reports[title])
 	return counts
 
 

@@ -232,6 +232,68 @@ class TestCompilation(FrappeTestCase):
 		self.report.reload()
 		self.assertFalse(self.report.compiled_upr_matrix)
 
+	def test_the_vnr_input_is_told_by_sdg_goal_and_target(self):
+		for recommendation, targets in (
+			(self.health_rec, ["3.1"]),
+			(self.education_rec, ["4.a", "4.1"]),
+		):
+			recommendation.reload()
+			recommendation.set("sdg_targets", [{"sdg_target": target} for target in targets])
+			recommendation.save()
+		self.approve_progress(self.education_rec.name, "<p>Primary school fees were abolished.</p>")
+		report = frappe.get_doc(
+			{
+				"doctype": "State Report",
+				"title": "Human rights input to the Voluntary National Review",
+				"report_type": "Voluntary National Review input",  # no mechanism: it goes to the HLPF
+				"recommendation_scope": "Selected recommendations",
+				"selected_recommendations": [
+					{"recommendation": rec.name}
+					for rec in (self.health_rec, self.education_rec, self.unclustered)
+				],
+			}
+		).insert()
+		self.assertEqual(report.organise_by, "By SDG goal and target", "a VNR input is always by SDG")
+		frappe.db.commit()
+		as_user(self.secretariat, compile_now, report.name)
+		report.reload()
+		self.assertEqual(report.compilation_status, "Compiled", report.compilation_error)
+		_name, content = get_file(report.compiled_docx)
+		document = WordDocument(io.BytesIO(content))
+		title = lambda name: frappe.db.get_value("SDG Target", name, "short_title")  # noqa: E731
+		headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+		goal_3 = frappe.db.get_value("SDG Goal", {"goal_number": 3}, "short_title")
+		self.assertEqual(
+			headings[:6],
+			[
+				("Heading 1", "Implementation of the recommendations, by Sustainable Development Goal"),
+				("Heading 2", f"Goal 3: {goal_3}"),
+				("Heading 3", f"Target 3.1: {title('3.1')}"),
+				(
+					"Heading 2",
+					f"Goal 4: {frappe.db.get_value('SDG Goal', {'goal_number': 4}, 'short_title')}",
+				),
+				("Heading 3", f"Target 4.1: {title('4.1')}"),
+				("Heading 3", f"Target 4.a: {title('4.a')}"),
+			],
+		)
+		numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
+		self.assertEqual(
+			numbered,
+			[
+				"Maternal mortality fell by 12% in 2025.",
+				"Primary school fees were abolished.",
+				"Progress on this recommendation is reported under target 4.1.",
+			],
+		)
+		annex = document.tables[0]
+		self.assertEqual(annex.rows[0].cells[4].text, "SDG targets")
+		self.assertEqual(
+			[(row.cells[3].text, row.cells[4].text) for row in annex.rows[1:]],
+			[("909", "4.1, 4.a"), ("918", "3.1")],
+			"the recommendations linked to an SDG, in report order; the unlinked one is left out",
+		)
+
 	def test_the_draft_opens_in_libreoffice_as_a4_pages_with_numbers_header_footer_and_contents(self):
 		"""As a ministry opens it: LibreOffice converts the compiled draft to PDF (fields and
 		numbering computed by LibreOffice itself), and the PDF's pages are read back."""

@@ -24,6 +24,14 @@ frappe.ui.form.on("State Report", {
 			watch_compilation(frm);
 		}
 	},
+	report_type(frm) {
+		// the VNR input is told by SDG goal and target, across mechanisms (the server holds to it too)
+		if (frm.doc.report_type !== "Voluntary National Review input") return;
+		frm.set_value("organise_by", "By SDG goal and target");
+		if (!frm.doc.mechanism && frm.doc.recommendation_scope?.endsWith("of the mechanism")) {
+			frm.set_value("recommendation_scope", "All recommendations");
+		}
+	},
 	onload(frm) {
 		frappe.realtime.on("nmirf_compilation", (data) => {
 			if (data.state_report !== frm.doc.name) return;

@@ -10,8 +10,12 @@ from frappe.utils import getdate, now_datetime, nowdate
 from nmirf_app.core.references import normalise_symbol
 from nmirf_app.workflows import check_edit_allowed_in_state, transition_action, workflow_state_changed
 
-# Reports the NMIRF writes about its own work rather than to one mechanism.
-NMIRF_OWN_REPORTS = ("NMIRF annual report", "Report to parliament")
+# The State's input to its Voluntary National Review on the SDGs (to the UN High-level Political
+# Forum): the human rights recommendations told by SDG goal and target.
+VNR_INPUT = "Voluntary National Review input"
+BY_SDG = "By SDG goal and target"
+# Reports not addressed to one human rights mechanism.
+NMIRF_OWN_REPORTS = ("NMIRF annual report", "Report to parliament", VNR_INPUT)
 # Reports that move the reporting calendar of their mechanism when submitted or discussed.
 CALENDAR_REPORTS = ("Initial report", "Periodic report", "LOIPR reply", "UPR national report")
 MECHANISM_SCOPES = ("Recommendations of the mechanism", "Follow-up paragraphs of the mechanism")
@@ -24,6 +28,8 @@ DATE_OF_STAGE = {"Submitted": "submitted_on", "Dialogue held": "dialogue_on"}
 class StateReport(Document):
 	def validate(self):
 		check_edit_allowed_in_state(self, _("Report"))
+		if self.report_type == VNR_INPUT:
+			self.organise_by = BY_SDG
 		self.validate_mechanism()
 		self.set_from_obligation()
 		self.validate_period()
