@@ -150,7 +150,10 @@ website_redirects = [
 
 # the portal's templates show stored text as text: `{{ value | plain_text | e }}`
 jinja = {
-	"filters": ["nmirf_app.core.plain_text.plain_text"],
+	"filters": [
+		"nmirf_app.core.plain_text.plain_text",
+		"nmirf_app.print_formats.nmirf_whole_right_to_left_lines",
+	],
 	# what the print formats show beyond the document (read with the reader's permissions)
 	"methods": [
 		"nmirf_app.print_formats.nmirf_recommendation_sheet",

@@ -5,7 +5,9 @@ formats' Jinja (hooks: jinja methods); PDFs come from Frappe's own print view.""
 
 import frappe
 from frappe.utils import nowdate
+from markupsafe import Markup
 
+from nmirf_app.core.plain_text import set_apart_right_to_left_line_ends
 from nmirf_app.recommendations.implementation_matrix import matrix_records
 
 STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
@@ -75,3 +77,9 @@ def nmirf_report_status_summary(state_report: str) -> dict:
 	for row in rows:
 		counts[row.status] = counts.get(row.status, 0) + 1
 	return {"counts": counts, "total": len(rows), "recommendations": rows}
+
+
+def nmirf_whole_right_to_left_lines(html: str) -> Markup:
+	"""The print formats' block filter: their rendered HTML with the closing punctuation of Arabic
+	texts set apart, so that wkhtmltopdf prints whole lines (core.plain_text)."""
+	return Markup(set_apart_right_to_left_line_ends(str(html)))

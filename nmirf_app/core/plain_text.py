@@ -22,6 +22,21 @@ def plain_text(text: str | None) -> str:
 	return tidy_lines(text)
 
 
+# Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, their presentation forms) followed, up
+# to the next tag, by nothing but punctuation and spaces (Unicode's neutral characters); not at the
+# end of a span, which is already apart (a second span in it overlaps the text before it).
+_RIGHT_TO_LEFT_TEXT_ENDING_IN_PUNCTUATION = re.compile(
+	"(?<=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])([^\\w<>]*[^\\w\\s<>][^\\w<>]*)(?=<(?!/span>))"
+)
+
+
+def set_apart_right_to_left_line_ends(html: str) -> str:
+	"""The HTML with the punctuation that ends a right-to-left text in an element of its own:
+	wkhtmltopdf, Frappe's PDF engine, cuts the first words of a right-to-left line whose text ends
+	in punctuation ("لا يوجد تقييم بعد." prints as "يوجد تقييم بعد.") unless it is set apart."""
+	return _RIGHT_TO_LEFT_TEXT_ENDING_IN_PUNCTUATION.sub(r"<span>\1</span>", html)
+
+
 def tidy_lines(text: str) -> str:
 	"""One space between words, one newline between paragraphs."""
 	lines = (" ".join(line.split()) for line in text.splitlines())

@@ -46,6 +46,23 @@ def printed(doctype: str, name: str, language: str | None = None) -> str:
 	return unicodedata.normalize("NFKC", "\n".join(" ".join(page.extract_text().split()) for page in pages))
 
 
+def printed_in_logical_order(doctype: str, name: str, language: str) -> str:
+	"""The PDF's text as poppler reads it (in reading order, also for Arabic, where pypdf gives the
+	glyphs as drawn, right to left), its presentation forms (ligatures) read as letters."""
+	download_pdf(doctype, name, FORMATS[doctype], language=language)
+	content = frappe.local.response.filecontent
+	keep_first_page(content, f"print-{doctype.lower().replace(' ', '-')}-{language}")
+	text = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True).stdout
+	return readable(text.decode())
+
+
+def readable(text: str) -> str:
+	"""Ligatures as letters, whitespace tidied and Arabic vowel marks left out (poppler does not
+	always read them back)."""
+	letters = unicodedata.normalize("NFKC", " ".join(text.split()))
+	return "".join(char for char in letters if unicodedata.category(char) != "Mn")
+
+
 def keep_first_page(pdf: bytes, stem: str):
 	folder = os.environ.get("NMIRF_ARTIFACTS")
 	if not folder or not shutil.which("pdftoppm"):
@@ -180,3 +197,41 @@ class TestPrintFormats(FrappeTestCase):
 			as_user(self.outsider, printed, "Recommendation", self.recommendation)
 		with self.assertRaises(frappe.PermissionError):
 			as_user(self.outsider, printed, "Progress Update", self.update)
+
+	def test_every_format_prints_in_french_spanish_and_arabic(self):
+		if not shutil.which("pdftotext"):
+			self.skipTest("poppler-utils (pdftotext) is not installed; .ci/run installs it")
+		# a heading or label of each format (variables: the template extractor reads no test strings)
+		labels = {
+			"Recommendation": "Implementation status",
+			"Institution": "Implementation matrix",
+			"Progress Update": "Reported status",
+			"State Report": "Status of the recommendations covered",
+		}
+		names = {
+			"Recommendation": self.recommendation,
+			"Institution": self.water,
+			"Progress Update": self.update,
+			"State Report": self.report.name,
+		}
+		for language in ("fr", "es", "ar"):
+			for doctype, label in labels.items():
+				with self.subTest(language=language, doctype=doctype):
+					translated = frappe._(label, lang=language)
+					self.assertNotEqual(translated, label)
+					self.assertIn(
+						readable(translated),
+						printed_in_logical_order(doctype, names[doctype], language),
+					)
+
+	def test_arabic_prints_right_to_left_with_whole_lines(self):
+		frappe.local.lang = "ar"
+		self.addCleanup(setattr, frappe.local, "lang", "en")
+		page = frappe.get_print("Recommendation", self.recommendation, FORMATS["Recommendation"])
+		self.assertIn('<html lang="ar" dir="rtl">', page)
+		self.assertNotIn('class="nmirf-print" dir=', page, "the sheet takes the page's direction")
+		no_assessment = "No assessment yet."
+		sentence = frappe._(no_assessment, lang="ar")
+		# wkhtmltopdf prints an Arabic line ending in punctuation whole only when the punctuation is
+		# an element of its own
+		self.assertIn(f"<p>{sentence[:-1]}<span>{sentence[-1]}</span></p>", page)
