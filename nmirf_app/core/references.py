@@ -57,6 +57,19 @@ def normalise_text(text: str | None) -> str:
 	return _WHITESPACE.sub(" ", words).strip()
 
 
+SORT_KEY_DIGITS = 10  # numbers up to 9,999,999,999 compare as numbers
+SORT_KEY_LENGTH = 140  # the field's length: an unusually long reference sorts by its beginning
+
+
+def natural_sort_key(reference: str | None) -> str:
+	"""A text that sorts as people read references: every number zero-padded, so that `CRC-2024-8`
+	comes before `CRC-2024-52` and `UPR-3-118.2` before `UPR-3-118.10` in a plain ORDER BY."""
+	padded = re.sub(
+		r"\d+", lambda number: number.group().zfill(SORT_KEY_DIGITS), (reference or "").strip().upper()
+	)
+	return padded[:SORT_KEY_LENGTH]
+
+
 def normalise_symbol(symbol: str | None) -> str:
 	"""Document symbols compare without spaces and case: `a/hrc/48/9 ` equals `A/HRC/48/9`."""
 	return re.sub(r"\s+", "", symbol or "").upper()
