@@ -10,6 +10,7 @@ from nmirf_app.core.references import (
 	build_dedupe_key,
 	build_recommendation_reference,
 	make_title,
+	natural_sort_key,
 	next_free_reference,
 )
 from nmirf_app.core.reporting_cycles import follow_up_deadline
@@ -43,11 +44,15 @@ class Recommendation(Document):
 		self.validate_repeats()
 		self.link_state_report()
 		self.set_dedupe_key()
+		self.reference_sort_key = natural_sort_key(self.name)
 
 	def on_update(self):
 		from nmirf_app.recommendations.assignment import assign_new_institutions
 
 		assign_new_institutions(self)
+
+	def after_rename(self, old_name, new_name, merge=False):
+		self.db_set("reference_sort_key", natural_sort_key(new_name), update_modified=False)
 
 	def is_upr(self) -> bool:
 		return self.mechanism_type == UPR or self.mechanism == UPR
