@@ -3,6 +3,9 @@
 
 import frappe
 from frappe.model.document import Document
+from frappe.website.utils import clear_cache as clear_website_cache
+
+PORTAL_HOME_PAGE = "recommendations"
 
 
 class NMIRFSettings(Document):
@@ -11,6 +14,19 @@ class NMIRFSettings(Document):
 
 		sync_guest_uploads(self)
 		self.enable_state_currency()
+		self.set_website_home_page()
+
+	def set_website_home_page(self):
+		"""With the portal on, the site's home page is the portal (instead of Frappe's login); turning
+		it off gives the site back its own home page, unless someone chose another one since."""
+		home_page = frappe.db.get_single_value("Website Settings", "home_page")
+		if self.portal_enabled and not home_page:
+			frappe.db.set_single_value("Website Settings", "home_page", PORTAL_HOME_PAGE)
+		elif not self.portal_enabled and home_page == PORTAL_HOME_PAGE:
+			frappe.db.set_single_value("Website Settings", "home_page", None)
+		else:
+			return
+		clear_website_cache()  # the home page is cached
 
 	def enable_state_currency(self):
 		"""Frappe ships most currencies disabled, and link fields offer only enabled ones: the State's
