@@ -7,10 +7,17 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cint
 
+from nmirf_app.core.portal_search import PortalSearch, read_search
+from nmirf_app.core.references import natural_sort_key
+from nmirf_app.core.status_rules import STATUSES
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
 
 PAGE_LENGTH = 20
+# the choices of the filters are read from the published recommendations at most this often
+CHOICES_SECONDS = 300
+CHOICES_CACHE_KEY = "nmirf_portal_filter_choices"
+FIRST_YEAR, LAST_YEAR = 1945, 2100  # a year outside is no filter
 # Each download reads every matching published recommendation: one address gets this many per 10 minutes.
 DOWNLOADS_PER_10_MINUTES = 30
 PUBLIC_FIELDS = (
@@ -27,6 +34,8 @@ PUBLIC_FIELDS = (
 	"lead_institution",
 	"cluster",
 )
+# published order: newest first, then by reference as people read it (CRC-2024-8 before CRC-2024-52)
+PUBLISHED_ORDER = "`document_date` desc, `reference_sort_key` asc, `name` asc"
 # What the portal lets a visitor filter on (a subset of the reports' filters, same meaning).
 PORTAL_FILTERS = (
 	"mechanism",
@@ -35,8 +44,11 @@ PORTAL_FILTERS = (
 	"theme",
 	"affected_group",
 	"sdg_goal",
+	"sdg_target",
 	"institution",
 )
+# everything a visitor's query string may say
+QUERY_KEYS = (*PORTAL_FILTERS, "from_year", "to_year", "q")
 # The tags a recommendation page lists: the reports' tag filters, key -> (child table, field)
 TAG_TABLES = {key: table for key, table in FILTER_FIELDS.items() if table[0] != RECOMMENDATION}
 SDG_TAGS = FILTER_FIELDS["sdg_goal"][0]
@@ -46,11 +58,25 @@ DOWNLOAD_COLUMNS = (
 	("document_symbol", "Document symbol"),
 	("paragraph", "Paragraph"),
 	("document_date", "Date"),
+	("upr_cycle", "UPR cycle"),
 	("recommendation_text", "Recommendation"),
+	("recommending_state", "Recommending States"),
 	("position", "Position"),
 	("implementation_status", "Implementation status"),
 	("lead_institution", "Lead institution"),
+	("institution", "Responsible institutions"),
+	("theme", "Themes"),
+	("affected_group", "Affected groups"),
+	("sdg_target", "SDG targets"),
+	("cluster", "Cluster"),
 )
+# the tags each published recommendation is shown with (page, download, open data API):
+# key -> (child table, SQL of the value); an SDG row naming the goal only gives the goal
+PUBLIC_TAGS = {
+	**{key: (child, f"`{field}`") for key, (child, field) in TAG_TABLES.items() if key != "sdg_goal"},
+	"sdg_target": (SDG_TAGS, "ifnull(nullif(`sdg_target`, ''), `sdg_goal`)"),
+	"recommending_state": ("Recommendation Recommending State", "`country`"),
+}
 
 
 def require_portal():
@@ -60,42 +86,120 @@ def require_portal():
 
 def published_condition(args: dict) -> str:
 	"""The SQL condition on `tabRecommendation` for the published recommendations matching the
-	portal's query string (the reports' filters, and a text search); a literal % is doubled, so the
-	query runs with a values dict."""
+	portal's query string (the reports' filters, an SDG target, a range of years, and a search); a
+	literal % is doubled, so the query runs with a values dict."""
 	conditions = ["`tabRecommendation`.`published` = 1"]
-	if condition := filter_condition({key: args.get(key) for key in PORTAL_FILTERS}):
+	filters = {key: args.get(key) for key in PORTAL_FILTERS if key in FILTER_FIELDS}
+	for key, day, bound in (("from_year", "01-01", "from_date"), ("to_year", "12-31", "to_date")):
+		if FIRST_YEAR <= cint(args.get(key)) <= LAST_YEAR:
+			filters[bound] = f"{cint(args.get(key))}-{day}"
+	if condition := filter_condition(filters):
 		conditions.append(condition)
-	search = (args.get("q") or "").strip()
-	if search:
+	if args.get("sdg_target"):
 		conditions.append(
-			f"`tabRecommendation`.`recommendation_text` like {frappe.db.escape(f'%{search}%', percent=False)}"
+			f"""exists (select 1 from `tab{SDG_TAGS}` tag where tag.parent = `tabRecommendation`.`name`
+			and tag.parenttype = 'Recommendation' and tag.sdg_target = {frappe.db.escape(args["sdg_target"], percent=False)})"""
 		)
+	if search := read_search(args.get("q")):
+		conditions.append(search_condition(search))
 	return " and ".join(conditions).replace("%", "%%")
+
+
+def search_condition(search: PortalSearch) -> str:
+	"""Every reading of the search (nmirf_app.core.portal_search): the words in the text, the
+	reference, the document symbol (with its paragraph), the paragraph."""
+	escape = lambda value: frappe.db.escape(value, percent=False)  # noqa: E731
+	readings = [f"`tabRecommendation`.`recommendation_text` like {escape(f'%{search.text}%')}"]
+	if search.reference:
+		readings.append(f"`tabRecommendation`.`name` = {escape(search.reference)}")
+	if search.symbol:
+		symbol = f"`tabRecommendation`.`document_symbol` = {escape(search.symbol)}"
+		readings.append(
+			f"({symbol} and `tabRecommendation`.`paragraph` = {escape(search.paragraph)})"
+			if search.paragraph
+			else symbol
+		)
+	elif search.paragraph:
+		readings.append(f"`tabRecommendation`.`paragraph` = {escape(search.paragraph)}")
+	return f"({' or '.join(readings)})"
 
 
 def _published_rows(args: dict, fields, limit: str = "") -> list[dict]:
 	return frappe.db.sql(
 		f"""select {", ".join(f"`{field}`" for field in fields)} from `tabRecommendation`
 		where {published_condition(args)}
-		order by `document_date` desc, `name` asc {limit}""",
+		order by {PUBLISHED_ORDER} {limit}""",
 		{},
 		as_dict=True,
 	)
 
 
-def published_recommendations(args: dict) -> dict:
+def published_recommendations(args: dict, page_length: int | None = None) -> dict:
+	"""One page of the published recommendations matching the query (PAGE_LENGTH a page unless
+	told); `out_of_range` when the page asked for is past the last."""
 	require_portal()
+	page_length = page_length or PAGE_LENGTH
 	page = max(cint(args.get("page")) or 1, 1)
-	rows = _published_rows(args, PUBLIC_FIELDS, f"limit {PAGE_LENGTH} offset {(page - 1) * PAGE_LENGTH}")
 	total = frappe.db.sql(f"select count(*) from `tabRecommendation` where {published_condition(args)}", {})[
 		0
 	][0]
-	return {
-		"rows": rows,
-		"total": total,
-		"page": page,
-		"pages": max((total + PAGE_LENGTH - 1) // PAGE_LENGTH, 1),
-	}
+	pages = max((total + page_length - 1) // page_length, 1)
+	rows = (
+		_published_rows(args, PUBLIC_FIELDS, f"limit {page_length} offset {(page - 1) * page_length}")
+		if page <= pages
+		else []
+	)
+	return {"rows": rows, "total": total, "page": page, "pages": pages, "out_of_range": page > pages}
+
+
+def with_public_tags(rows: list[dict]) -> list[dict]:
+	"""The rows with their public tags (themes, groups, SDG targets, institutions, recommending
+	States), each a list in the recommendation's order: one query per kind of tag."""
+	names = [row["name"] for row in rows]
+	for key, (child, value) in PUBLIC_TAGS.items():
+		tags: dict[str, list] = {}
+		for parent, tag in frappe.db.sql(
+			f"""select parent, {value} from `tab{child}`
+			where parenttype = 'Recommendation' and parent in %(names)s order by parent, idx""",
+			{"names": names or [""]},
+		):
+			if tag:
+				tags.setdefault(parent, []).append(tag)
+		for row in rows:
+			row[key] = tags.get(row["name"], [])
+	return rows
+
+
+def published_choices() -> dict[str, list]:
+	"""The values each filter can take among the published recommendations, so that nobody picks
+	one that finds nothing; read at most every CHOICES_SECONDS."""
+	require_portal()
+	cached = frappe.cache.get_value(CHOICES_CACHE_KEY)
+	if cached is not None:
+		return cached
+	choices = {}
+	for key in PORTAL_FILTERS:
+		child, field = FILTER_FIELDS.get(key) or (SDG_TAGS, "sdg_target")
+		if child == RECOMMENDATION:
+			values = frappe.db.sql_list(
+				f"""select distinct `{field}` from `tabRecommendation`
+				where published = 1 and ifnull(`{field}`, '') != ''"""
+			)
+		else:
+			values = frappe.db.sql_list(
+				f"""select distinct tag.`{field}` from `tab{child}` tag
+				join `tabRecommendation` r on r.name = tag.parent and tag.parenttype = 'Recommendation'
+				where r.published = 1 and ifnull(tag.`{field}`, '') != ''"""
+			)
+		choices[key] = sorted(
+			values,
+			key=lambda value: (
+				STATUSES.index(value) if value in STATUSES else len(STATUSES),
+				natural_sort_key(str(value)),
+			),
+		)
+	frappe.cache.set_value(CHOICES_CACHE_KEY, choices, expires_in_sec=CHOICES_SECONDS)
+	return choices
 
 
 def published_recommendation(name: str) -> dict:
@@ -106,13 +210,7 @@ def published_recommendation(name: str) -> dict:
 	)
 	if not row:
 		raise frappe.PageDoesNotExistError
-	for key, (child, field) in {
-		**TAG_TABLES,
-		"recommending_state": ("Recommendation Recommending State", "country"),
-	}.items():
-		row[key] = frappe.get_all(
-			child, filters={"parent": name, "parenttype": "Recommendation"}, pluck=field, order_by="idx asc"
-		)
+	with_public_tags([row])
 	row.progress = frappe.get_all(
 		"Progress Update",
 		filters={"recommendation": name, "docstatus": 1, "published": 1},
@@ -168,7 +266,12 @@ def download(file_format: str = "csv", **args):
 	require_portal()
 	if file_format not in ("csv", "xlsx"):
 		frappe.throw(_("Format: csv or xlsx."))
-	rows = _published_rows(args, [field for field, _label in DOWNLOAD_COLUMNS])
+	rows = with_public_tags(
+		_published_rows(args, [field for field, _label in DOWNLOAD_COLUMNS if field not in PUBLIC_TAGS])
+	)
+	for row in rows:
+		for key in PUBLIC_TAGS:
+			row[key] = "; ".join(row[key])
 	if file_format == "xlsx":
 		from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
 

@@ -8,9 +8,8 @@ from frappe.utils import nowdate
 from markupsafe import Markup
 
 from nmirf_app.core.plain_text import set_apart_right_to_left_line_ends
+from nmirf_app.core.status_rules import STATUSES
 from nmirf_app.recommendations.implementation_matrix import matrix_records
-
-STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
 
 
 def nmirf_recommendation_sheet(name: str) -> dict:

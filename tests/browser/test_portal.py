@@ -73,3 +73,32 @@ def test_published_progress_appears_on_its_recommendations_page(page, admin_api)
 	page.goto(f"{BASE_URL}/recommendations/{update[0]['recommendation']}")
 	first_words = " ".join(update[0]["summary"].replace("<p>", "").split()[:6])
 	expect(page.locator(".nmirf-progress")).to_contain_text(first_words)
+
+
+def test_guest_finds_a_recommendation_by_its_symbol_and_paragraph_and_is_led_back_from_a_lost_page(
+	page, admin_api
+):
+	record = resource_rows(
+		admin_api,
+		"Recommendation",
+		[["published", "=", 1], ["paragraph", "is", "set"], ["document_symbol", "is", "set"]],
+		fields=["name", "document_symbol", "paragraph"],
+		limit_page_length=1,
+	)[0]
+	page.goto(f"{BASE_URL}/recommendations")
+	search = page.get_by_label("Search: words, a reference or a document symbol")
+	search.fill(f"{record['document_symbol'].lower()}, para. {record['paragraph']}")
+	page.get_by_role("button", name="Show").click()
+	expect(page.locator(".nmirf-recommendation a").first).to_have_text(record["name"])
+	page.screenshot(path=str(ARTIFACTS / "portal-search-symbol.png"), full_page=True)
+
+	# the choices are those of the published recommendations, as the open data API says
+	published = page.request.get(f"{BASE_URL}/api/method/nmirf_app.open_data.v1.filters").json()["message"]
+	offered = page.locator("#filter-mechanism option").all_inner_texts()[1:]  # after "All"
+	assert len(offered) == len(published["data"]["mechanism"])
+
+	page.goto(f"{BASE_URL}/recommendations?page=999")
+	expect(page.locator(".nmirf-message")).to_contain_text("There is no page 999")
+	page.get_by_role("link", name="Go to the last page").click()
+	expect(page.locator(".nmirf-recommendation").first).to_be_visible()
+	expect(page.locator(".nmirf-message")).to_have_count(0)

@@ -5,34 +5,46 @@ from urllib.parse import urlencode
 import frappe
 from frappe import _
 
-from nmirf_app.portal import PORTAL_FILTERS, published_recommendations
+from nmirf_app.portal import QUERY_KEYS, published_choices, published_recommendations
 
 no_cache = 1
-STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
 
 
 def get_context(context):
-	args = {key: frappe.form_dict.get(key) for key in (*PORTAL_FILTERS, "q", "page")}
+	args = {key: frappe.form_dict.get(key) for key in (*QUERY_KEYS, "page")}
 	context.update(published_recommendations(args))
 	context.args = args
 	context.title = _("Recommendations to the State and what it did")
-	context.options = {
-		"mechanism": frappe.get_all(
-			"Human Rights Mechanism", filters={"is_active": 1}, pluck="name", order_by="name"
-		),
-		"implementation_status": STATUSES,
-		"theme": frappe.get_all("Human Rights Theme", pluck="name", order_by="name"),
-		"affected_group": frappe.get_all("Affected Group", pluck="name", order_by="name"),
-		"sdg_goal": frappe.get_all("SDG Goal", pluck="name", order_by="goal_number asc"),
-		"institution": frappe.get_all("Institution", filters={"is_active": 1}, pluck="name", order_by="name"),
-	}
+	context.choices = filter_choices(published_choices())
 	context.labels = {
 		"mechanism": _("Mechanism"),
 		"implementation_status": _("Status"),
+		"upr_cycle": _("UPR cycle"),
 		"theme": _("Theme"),
 		"affected_group": _("Affected group"),
 		"sdg_goal": _("SDG"),
+		"sdg_target": _("SDG target"),
 		"institution": _("Institution"),
 	}
 	context.query = urlencode({key: value for key, value in args.items() if value and key != "page"})
 	return context
+
+
+def filter_choices(values: dict[str, list]) -> dict[str, list[tuple[str, str]]]:
+	"""(value, label) of each filter's choices, in the visitor's language; SDGs by number and title."""
+	titles = {
+		"sdg_goal": dict(frappe.get_all("SDG Goal", fields=["name", "short_title"], as_list=True)),
+		"sdg_target": dict(frappe.get_all("SDG Target", fields=["name", "short_title"], as_list=True)),
+	}
+	labelled = {}
+	for key, options in values.items():
+		if key in titles:
+			labelled[key] = [(code, numbered(code, titles[key].get(code))) for code in options]
+		else:
+			labelled[key] = [(str(option), _(str(option))) for option in options]
+	return labelled
+
+
+def numbered(code: str, title: str | None) -> str:
+	"""`SDG 5 — Gender equality`, `5.2 — End all violence against …`."""
+	return f"{code} — {_(title)}" if title else code

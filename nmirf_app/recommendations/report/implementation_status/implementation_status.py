@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from nmirf_app.core.status_rules import STATUSES
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
@@ -15,7 +16,6 @@ from nmirf_app.report_columns import column
 # tag DocType -> the field that identifies a tag
 TAG_IDENTITY = dict(TAG_TABLES.values())
 
-STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
 # group -> (table holding the field, field, link doctype)
 GROUPS = {
 	"Mechanism": ("Recommendation", "mechanism", "Human Rights Mechanism"),
