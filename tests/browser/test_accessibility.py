@@ -142,3 +142,47 @@ def test_portal_controls_are_named_and_reachable_with_tab(browser, pages, langua
 			if control["key"] not in reached
 		]
 	assert not problems, "\n".join(problems)
+
+
+def own_pages(pages):
+	"""The portal pages the app draws itself (the web form is Frappe's)."""
+	return [path for path in pages if path != "/submit-input"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_page_has_one_main_a_skip_link_underlined_links_and_a_visible_focus(browser, pages, language):
+	problems = []
+	for path, page in portal_pages_in(browser, own_pages(pages), language):
+		if page.locator("main").count() != 1:
+			problems.append(f"{path}: {page.locator('main').count()} main landmarks")
+		page.locator("body").focus()
+		page.keyboard.press("Tab")
+		if page.evaluate("() => document.activeElement.className") != "nmirf-skip-link":
+			problems.append(f"{path}: the first Tab does not reach the skip link")
+		page.keyboard.press("Enter")
+		if page.evaluate("() => document.activeElement.id") != "nmirf-content":
+			problems.append(f"{path}: the skip link does not lead to the content")
+		plain = page.evaluate(
+			"""() => [...document.querySelectorAll('#nmirf-content a')]
+			.filter((a) => a.getBoundingClientRect().width > 0)
+			.filter((a) => !getComputedStyle(a).textDecorationLine.includes('underline'))
+			.map((a) => a.innerText.trim().slice(0, 30))"""
+		)
+		problems += [f"{path}: link told from text by colour only: {text!r}" for text in plain]
+		page.keyboard.press("Tab")
+		outline = page.evaluate(
+			"() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+		)
+		if outline[0] == "none" or outline[1] < 2:
+			problems.append(f"{path}: the focused control shows no outline ({outline})")
+	assert not problems, "\n".join(problems)
+
+
+def test_after_a_search_the_focus_is_back_in_the_search_box(page):
+	page.goto(f"{BASE_URL}/recommendations")
+	search = page.locator("#filter-q")
+	search.fill("education")
+	search.press("Enter")
+	page.wait_for_load_state("load")
+	assert "q=education" in page.url
+	assert page.evaluate("() => document.activeElement.id") == "filter-q"

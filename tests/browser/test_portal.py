@@ -51,7 +51,7 @@ def test_portal_speaks_the_visitors_language_and_reads_right_to_left_in_arabic(b
 		context = browser.new_context(locale=locale, extra_http_headers={"Accept-Language": locale})
 		page = context.new_page()
 		page.goto(f"{BASE_URL}/recommendations")
-		main = page.locator("main.nmirf-portal")
+		main = page.locator(".nmirf-portal")
 		assert main.get_attribute("dir") == direction
 		english = "Recommendations to the State and what it did"
 		assert page.locator("#portal-title").inner_text() != english, f"the {locale} title is translated"
