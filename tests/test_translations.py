@@ -50,3 +50,33 @@ def test_every_string_is_translated_with_its_placeholders(language):
 			broken.append((source, target))
 	assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"
 	assert not broken, f"placeholders or markup changed: {broken[:5]}"
+
+
+def workflow_words() -> set[str]:
+	import json
+
+	app = LOCALE.parent
+	records = [
+		*json.loads((app / "fixtures" / "workflow.json").read_text()),
+		json.loads((app / "reporting" / "state_report_workflow.json").read_text()),
+	]
+	words = {state["state"] for record in records for state in record["states"]}
+	words |= {transition["action"] for record in records for transition in record["transitions"]}
+	for fixture in ("workflow_state.json", "workflow_action_master.json"):
+		words |= {record["name"] for record in json.loads((app / "fixtures" / fixture).read_text())}
+	return words
+
+
+def test_every_workflow_state_and_action_is_in_the_template():
+	ids = {message.id for message in catalog("main.pot") if message.id}
+	missing = sorted(workflow_words() - ids)
+	assert not missing, f"workflow words the PO files do not carry: {missing}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_of_frappes_own_buttons_is_translated_in_the_apps_sense(language):
+	"""The app's "Actions" (implementation actions) has its own context: without one, the app's
+	translation would rename Frappe's Actions menu on every form ("Medidas" in Spanish)."""
+	translations = catalog(f"{language}.po")
+	assert translations.get("Actions") is None
+	assert translations.get("Actions", "Implementation actions").string

@@ -67,7 +67,7 @@ nmirf.add_recommendation_work_buttons = function (frm) {
 			})
 		);
 	}
-	frm.add_custom_button(__("Actions"), () =>
+	frm.add_custom_button(__("Actions", null, "Implementation actions"), () =>
 		frappe.set_route("List", "Implementation Action", { "Action Recommendation.recommendation": frm.doc.name })
 	);
 };

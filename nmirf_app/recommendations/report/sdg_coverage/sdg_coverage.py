@@ -82,5 +82,5 @@ def columns():
 		column("target", _("Target"), "Link", options="SDG Target", width=90),
 		column("short_title", _("Target title"), width=360),
 		column("recommendations", _("Recommendations"), "Int", width=140),
-		column("actions", _("Actions"), "Int", width=100),
+		column("actions", _("Actions", None, "Implementation actions"), "Int", width=100),
 	]
