@@ -6,5 +6,7 @@ from frappe import _
 def get_data():
 	return {
 		"fieldname": "implementation_plan",
-		"transactions": [{"label": _("Actions", None, "Implementation actions"), "items": ["Implementation Action"]}],
+		"transactions": [
+			{"label": _("Actions", None, "Implementation actions"), "items": ["Implementation Action"]}
+		],
 	}
