@@ -40,3 +40,32 @@ def workflows(fileobj, keywords, comment_tags, options):
 			yield 1, "_", state["state"], [f"State of the workflow {workflow}"]
 		for transition in record.get("transitions", ()):
 			yield 1, "_", transition["action"], [f"Action of the workflow {workflow}"]
+
+
+# A web form's own texts (Frappe translates the field labels, options, button and success message
+# where it shows them; the app's form translates its introduction too).
+WEB_FORM_TEXTS = ("title", "introduction_text", "success_title", "success_message")
+WEB_FORM_FIELD_TEXTS = ("label", "description")
+
+
+def web_forms(fileobj, keywords, comment_tags, options):
+	"""The texts of a web form a visitor reads: title, introduction, success message, button (in
+	Frappe's context "Button in web form"), field labels, descriptions and select options."""
+	from frappe.utils import strip_html_tags
+
+	form = json.load(fileobj)
+	name = form["name"]
+	for key in WEB_FORM_TEXTS:
+		if form.get(key):
+			# Frappe's _() looks a text up without its tags (the introduction is HTML)
+			yield 1, "_", strip_html_tags(form[key]).strip(), [f"Web Form {name} ({key})"]
+	if form.get("button_label"):
+		yield 1, "pgettext", ("Button in web form", form["button_label"]), [f"Web Form {name} (button)"]
+	for field in form.get("web_form_fields", ()):
+		for key in WEB_FORM_FIELD_TEXTS:
+			if field.get(key):
+				yield 1, "_", field[key], [f"Web Form {name}: {field['fieldname']} ({key})"]
+		if field.get("fieldtype") == "Select":
+			for option in (field.get("options") or "").split("\n"):
+				if option.strip():
+					yield 1, "_", option.strip(), [f"Web Form {name}: {field['fieldname']} (option)"]

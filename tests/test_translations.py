@@ -80,3 +80,21 @@ def test_no_word_of_frappes_own_buttons_is_translated_in_the_apps_sense(language
 	translations = catalog(f"{language}.po")
 	assert translations.get("Actions") is None
 	assert translations.get("Actions", "Implementation actions").string
+
+
+def test_every_text_of_the_public_web_form_is_in_the_template():
+	import json
+	import re
+
+	template = catalog("main.pot")
+	ids = {(message.context, message.id) for message in template if message.id}
+	form = json.loads(
+		(LOCALE.parent / "engagement" / "web_form" / "submit_input" / "submit_input.json").read_text()
+	)
+	texts = [
+		re.sub(r"<[^>]+>", "", form[key]).strip() for key in ("title", "introduction_text", "success_message")
+	]
+	texts += [field["label"] for field in form["web_form_fields"] if field.get("label")]
+	missing = [text for text in texts if (None, text) not in ids]
+	assert not missing, f"web form texts the PO files do not carry: {missing}"
+	assert ("Button in web form", form["button_label"]) in ids

@@ -102,3 +102,13 @@ def test_guest_finds_a_recommendation_by_its_symbol_and_paragraph_and_is_led_bac
 	page.get_by_role("link", name="Go to the last page").click()
 	expect(page.locator(".nmirf-recommendation").first).to_be_visible()
 	expect(page.locator(".nmirf-message")).to_have_count(0)
+
+
+def test_the_public_form_reads_in_the_visitors_language(browser):
+	context = browser.new_context(locale="fr", extra_http_headers={"Accept-Language": "fr"})
+	page = context.new_page()
+	page.goto(f"{BASE_URL}/submit-input/new")
+	expect(page.locator(".web-form-introduction")).to_contain_text("Les organisations de la société civile")
+	expect(page.locator("button.submit-btn")).to_have_text("Envoyer")
+	expect(page.locator("label", has_text="Votre contribution")).to_be_visible()
+	context.close()

@@ -24,6 +24,9 @@ def get_context(context):
 	recommendation = linked_recommendation()
 	if frappe.form_dict.is_new:
 		refuse_other_prefill(recommendation)
+	# Frappe shows a web form's introduction as stored: the app's form is read in four languages
+	if context.introduction_text:
+		context.introduction_text = _(context.introduction_text)
 	context.nmirf_sent_message = _(
 		"Your reference is {0}. An acknowledgement was sent to {1}; quote the reference to ask about your input."
 	)
