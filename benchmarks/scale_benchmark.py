@@ -26,6 +26,8 @@ from unittest.mock import patch
 
 import frappe
 
+from nmirf_app.core.references import natural_sort_key
+
 BENCH_PREFIX = "BENCH"
 STATUSES = ("Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented")
 MECHANISMS = (
@@ -134,6 +136,7 @@ def generate(args):
 				int(rng.random() < 0.7),
 				lead,
 				f"bench:{name}",
+				natural_sort_key(name),
 			)
 		)
 		inst_rows.append((*child(name, "responsible_institutions", 1), lead, "Lead", "Accepted"))
@@ -237,6 +240,7 @@ def flush_recommendations(recs, inst_rows, theme_rows, group_rows, sdg_rows):
 			"published",
 			"lead_institution",
 			"dedupe_key",
+			"reference_sort_key",
 		),
 		recs,
 	)
@@ -357,7 +361,14 @@ def queries():
 	from nmirf_app.implementation.report.institution_scorecard.institution_scorecard import (
 		execute as scorecard,
 	)
-	from nmirf_app.portal import published_recommendations, summaries
+	from nmirf_app.open_data.v1 import as_published
+	from nmirf_app.portal import (
+		CHOICES_CACHE_KEY,
+		published_choices,
+		published_recommendations,
+		summaries,
+		with_public_tags,
+	)
 	from nmirf_app.recommendations.report.gaps.gaps import execute as gaps
 	from nmirf_app.recommendations.report.implementation_status.implementation_status import execute as status
 	from nmirf_app.recommendations.report.sdg_coverage.sdg_coverage import execute as sdg
@@ -400,7 +411,22 @@ def queries():
 			{"mechanism": "UPR", "sdg_goal": "SDG 5"}
 		),
 		"portal list, page 50": lambda: published_recommendations({"page": 50}),
+		"portal search by symbol and paragraph": lambda: published_recommendations(
+			{"q": "CRC/BENCH/2015, para. 12"}
+		),
+		"portal search by words": lambda: published_recommendations({"q": "measure 12345"}),
 		"portal summaries": summaries,
+		"portal filter choices (not cached)": lambda: (
+			frappe.cache.delete_value(CHOICES_CACHE_KEY),
+			published_choices(),
+		),
+		# what nmirf_app.open_data.v1.recommendations does, without its per-address rate limit
+		"portal open data API, 100 rows filtered (UPR, 5.2)": lambda: [
+			as_published(row)
+			for row in with_public_tags(
+				published_recommendations({"mechanism": "UPR", "sdg_target": "5.2"}, page_length=100)["rows"]
+			)
+		],
 	}
 
 
