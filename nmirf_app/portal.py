@@ -170,6 +170,29 @@ def with_public_tags(rows: list[dict]) -> list[dict]:
 	return rows
 
 
+def _published_values(key: str) -> list:
+	"""The values of one filter among the published recommendations: from the Recommendation Tally
+	while it is current (a few thousand rows), else counted live; SDG targets always live (the
+	tally counts goals)."""
+	child, field = FILTER_FIELDS.get(key) or (SDG_TAGS, "sdg_target")
+	if key in FILTER_FIELDS and tally.is_current():
+		if child == RECOMMENDATION and key in tally.DIMENSION_FILTERS:
+			rows = tally.grouped_counts(key, {"published": 1})
+			return sorted({row.grp for row in rows if row.grp})
+		if child != RECOMMENDATION:
+			rows = tally.grouped_counts("tag", {"published": 1}, tag_type=child, with_untagged=False)
+			return sorted({row.grp for row in rows if row.grp})
+	if child == RECOMMENDATION:
+		values = frappe.db.sql_list(f"select distinct `{field}` from `tabRecommendation` where published = 1")
+	else:
+		values = frappe.db.sql_list(
+			f"""select distinct tag.`{field}` from `tab{child}` tag
+			join `tabRecommendation` r on r.name = tag.parent and tag.parenttype = 'Recommendation'
+			where r.published = 1"""
+		)
+	return [value for value in values if value]  # no empty value, no UPR cycle 0
+
+
 def published_choices() -> dict[str, list]:
 	"""The values each filter can take among the published recommendations, so that nobody picks
 	one that finds nothing; read at most every CHOICES_SECONDS."""
@@ -179,20 +202,8 @@ def published_choices() -> dict[str, list]:
 		return cached
 	choices = {}
 	for key in PORTAL_FILTERS:
-		child, field = FILTER_FIELDS.get(key) or (SDG_TAGS, "sdg_target")
-		if child == RECOMMENDATION:
-			values = frappe.db.sql_list(
-				f"""select distinct `{field}` from `tabRecommendation`
-				where published = 1 and ifnull(`{field}`, '') != ''"""
-			)
-		else:
-			values = frappe.db.sql_list(
-				f"""select distinct tag.`{field}` from `tab{child}` tag
-				join `tabRecommendation` r on r.name = tag.parent and tag.parenttype = 'Recommendation'
-				where r.published = 1 and ifnull(tag.`{field}`, '') != ''"""
-			)
 		choices[key] = sorted(
-			values,
+			_published_values(key),
 			key=lambda value: (
 				STATUSES.index(value) if value in STATUSES else len(STATUSES),
 				natural_sort_key(str(value)),

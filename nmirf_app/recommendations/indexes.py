@@ -11,8 +11,12 @@ COMPOSITE_INDEXES = {
 		# filtered on mechanism and status pages through it newest first
 		("mechanism_status_index", ("mechanism", "implementation_status", "modified")),
 		("lead_institution_status_index", ("lead_institution", "implementation_status")),
-		# the portal's pages: published, newest first, then by reference read naturally
-		("published_newest_natural_index", ("published", "document_date desc", "reference_sort_key")),
+		# the portal's pages: published, newest first, then by reference read naturally (the name
+		# makes the order total, so that pages never overlap, and lets the index give it whole)
+		(
+			"published_natural_order_index",
+			("published", "document_date desc", "reference_sort_key", "name"),
+		),
 		# the recommendations flagged for follow-up (reminders, scorecard)
 		("follow_up_deadline_index", ("follow_up_deadline",)),
 		# a UPR recommendation met by its Working Group report and paragraph, whichever source brings it

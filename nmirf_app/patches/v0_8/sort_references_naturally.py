@@ -22,4 +22,5 @@ def execute():
 			f"""update `tabRecommendation` set reference_sort_key = case name {cases} end
 			where name in ({", ".join(frappe.db.escape(name) for name in batch)})"""
 		)
-	frappe.db.sql_ddl("alter table `tabRecommendation` drop index if exists published_newest_index")
+	for retired in ("published_newest_index", "published_newest_natural_index"):
+		frappe.db.sql_ddl(f"alter table `tabRecommendation` drop index if exists {retired}")
