@@ -14,6 +14,7 @@ from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
 
 PAGE_LENGTH = 20
+TAG_BATCH = 5000  # recommendations whose tags one query reads
 # the choices of the filters are read from the published recommendations at most this often
 CHOICES_SECONDS = 300
 CHOICES_CACHE_KEY = "nmirf_portal_filter_choices"
@@ -158,13 +159,15 @@ def with_public_tags(rows: list[dict]) -> list[dict]:
 	names = [row["name"] for row in rows]
 	for key, (child, value) in PUBLIC_TAGS.items():
 		tags: dict[str, list] = {}
-		for parent, tag in frappe.db.sql(
-			f"""select parent, {value} from `tab{child}`
-			where parenttype = 'Recommendation' and parent in %(names)s order by parent, idx""",
-			{"names": names or [""]},
-		):
-			if tag:
-				tags.setdefault(parent, []).append(tag)
+		# a download holds every published recommendation: the names go in batches
+		for start in range(0, max(len(names), 1), TAG_BATCH):
+			for parent, tag in frappe.db.sql(
+				f"""select parent, {value} from `tab{child}`
+				where parenttype = 'Recommendation' and parent in %(names)s order by parent, idx""",
+				{"names": names[start : start + TAG_BATCH] or [""]},
+			):
+				if tag:
+					tags.setdefault(parent, []).append(tag)
 		for row in rows:
 			row[key] = tags.get(row["name"], [])
 	return rows

@@ -166,7 +166,7 @@ def build_document(report):
 		introduction=report.introduction or "",
 		treaty_bodies=treaty_bodies,
 		translate=in_report_language(report),
-		sdg_titles=sdg_titles() if report.organise_by == "By SDG goal and target" else None,
+		sdg_titles=sdg_titles() if ORGANISATION[report.organise_by] == BY_SDG else None,
 	)
 	dates = [update.approved_on for update in updates] + [
 		getdate(row.accepted_on) for row in contributions if row.accepted_on
