@@ -74,13 +74,21 @@ CONTROLS = """() => [...document.querySelectorAll('input, select, textarea, butt
 def portal_pages(admin_api):
 	published = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
 	assert published, "the demo publishes recommendations"
+	consultations = resource_rows(admin_api, "Consultation", [["published", "=", 1]], limit_page_length=1)
+	assert consultations, "the demo publishes a consultation"
 	return [
 		"/recommendations",
 		f"/recommendations/{published[0]['name']}",
 		"/recommendation-summary",
 		"/submissions",
+		"/consultations",
+		f"/consultations/{consultations[0]['name']}",
 		"/submit-input",
 	]
+
+
+# What a visitor meets when a search finds nothing or a page is past the last: drawn differently.
+PORTAL_STATES = ["/recommendations?q=no-such-words-anywhere", "/recommendations?page=999"]
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +184,26 @@ def test_each_page_has_one_main_a_skip_link_underlined_links_and_a_visible_focus
 		if outline[0] == "none" or outline[1] < 2:
 			problems.append(f"{path}: the focused control shows no outline ({outline})")
 	assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_serious_or_critical_violation_on_any_portal_page_or_the_web_form(browser, pages, language):
+	"""Deque's axe-core rule set (WCAG 2.0/2.1 A and AA and its best practices), run on each page as a
+	visitor reading English or Arabic gets it."""
+	from axe_playwright_python.sync_playwright import Axe
+
+	axe = Axe()
+	found = []
+	for path, page in portal_pages_in(browser, pages + PORTAL_STATES, language):
+		violations = axe.run(page).response["violations"]
+		assert axe.run(page, options={"resultTypes": ["passes"]}).response["passes"], f"{path}: axe checked nothing"
+		for violation in violations:
+			if violation["impact"] in ("serious", "critical"):
+				targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+				found.append(f"{path} [{language}]: {violation['id']} ({violation['impact']}): {targets}")
+		if any(violation["impact"] in ("serious", "critical") for violation in violations):
+			page.screenshot(path=str(ARTIFACTS / f"axe-{language}-{path.strip('/').replace('/', '_')}.png"))
+	assert not found, f"{len(found)} serious or critical accessibility violations:\n" + "\n".join(found)
 
 
 def test_after_a_search_the_focus_is_back_in_the_search_box(page):
