@@ -176,6 +176,34 @@ def answers(filters: dict, user: str | None = None) -> bool:
 	return asked <= set(DIMENSION_FILTERS) and not permission_condition(user) and is_current()
 
 
+def published_count(filters: dict) -> int | None:
+	"""How many published recommendations match the portal's filters, read from the tally when it
+	can tell: filters on its dimensions and at most one tag (a theme, a group, an SDG goal or an
+	institution). None for anything else (words, years, an SDG target, two tags), counted live."""
+	asked = {key: value for key, value in filters.items() if value}
+	tags = {
+		key: value
+		for key, value in asked.items()
+		if FILTER_FIELDS.get(key, (RECOMMENDATION,))[0] != RECOMMENDATION
+	}
+	if set(asked) - set(tags) - set(DIMENSION_FILTERS) or len(tags) > 1 or not is_current():
+		return None
+	((tag_key, tag),) = tags.items() or ((None, UNTAGGED),)
+	values = {"tag_type": FILTER_FIELDS[tag_key][0] if tag_key else RECOMMENDATIONS, "tag": tag}
+	conditions = ["tag_type = %(tag_type)s", "tag = %(tag)s", "published = 1"]
+	for key in DIMENSION_FILTERS:
+		if key in asked:
+			conditions.append(f"`{key}` = %({key})s")
+			values[key] = asked[key]
+	return int(
+		frappe.db.sql(
+			f"""select coalesce(sum(recommendations), 0) from `tabRecommendation Tally`
+			where {" and ".join(conditions)}""",
+			values,
+		)[0][0]
+	)
+
+
 def grouped_counts(group_field: str, filters: dict, tag_type: str = RECOMMENDATIONS, with_untagged=True):
 	"""Recommendations per group and status, as the reports count them live: `group_field` is a
 	dimension of the recommendation (tag_type RECOMMENDATIONS) or "tag" (the tags of tag_type, the

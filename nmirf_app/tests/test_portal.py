@@ -17,6 +17,7 @@ from nmirf_app.portal import (
 	CHOICES_CACHE_KEY,
 	download,
 	published_choices,
+	published_condition,
 	published_recommendation,
 	published_recommendations,
 	summaries,
@@ -210,6 +211,50 @@ class TestPortal(FrappeTestCase):
 		self.assertIn(self.public.name, self.names(from_year="not a year", mechanism="CRPD"))
 		self.assertIn(self.public.name, self.names(sdg_target="3.8", mechanism="CRPD"))
 		self.assertNotIn(self.public.name, self.names(sdg_target="3.9", mechanism="CRPD"))
+
+	def test_the_lists_count_read_from_the_tally_is_the_live_count(self):
+		from nmirf_app.recommendations import tally
+
+		tally.rebuild()
+		self.assertTrue(tally.is_current())
+		theme = "Right to health"
+		asked = [
+			{},
+			{"mechanism": "CRPD"},
+			{"mechanism": "CRPD", "theme": theme},
+			{"sdg_goal": "SDG 3", "implementation_status": "Not assessed"},
+			{"institution": self.institution, "mechanism": "CRPD"},
+			{"mechanism": "CRPD", "upr_cycle": "0"},
+		]
+		for filters in asked:
+			live = frappe.db.sql(
+				f"select count(*) from `tabRecommendation` where {published_condition(filters)}"
+			)[0][0]
+			self.assertEqual(tally.published_count(filters), live, filters)
+		self.assertGreaterEqual(tally.published_count({"mechanism": "CRPD", "theme": theme}), 1)
+		for live_only in (
+			{"q": "health"},
+			{"from_year": "2019"},
+			{"sdg_target": "3.8"},
+			{"theme": theme, "sdg_goal": "SDG 3"},
+		):
+			self.assertIsNone(tally.published_count(live_only), f"{live_only} is counted live")
+		# the list's total follows a publication at once
+		before = published_recommendations({"mechanism": "CRPD", "theme": theme})["total"]
+		hidden = frappe.get_doc("Recommendation", self.hidden.name)
+		hidden.append("themes", {"theme": theme})
+		hidden.published = 1
+		hidden.save()
+		try:
+			self.assertEqual(
+				published_recommendations({"mechanism": "CRPD", "theme": theme})["total"], before + 1
+			)
+		finally:
+			hidden.reload()
+			hidden.published = 0
+			hidden.themes = []
+			hidden.save()
+		self.assertEqual(published_recommendations({"mechanism": "CRPD", "theme": theme})["total"], before)
 
 	def test_a_page_past_the_last_says_so(self):
 		listing = as_user("Guest", published_recommendations, {"mechanism": "CRPD", "page": 999})
