@@ -21,6 +21,24 @@ nmirf.ask_reason = function (frm, { actions, field, label, title, button, keep_e
 	});
 };
 
+// The desk pre-fills Country links with the system's default country; a new NMIRF form means the
+// State in NMIRF Settings.
+nmirf.default_the_state = function (frm, fieldname) {
+	if (!frm.is_new()) return;
+	frappe.db.get_single_value("NMIRF Settings", "state").then((state) => {
+		if (state) frm.set_value(fieldname, state);
+	});
+};
+
+// One listener per realtime event for the app's forms: a form set up again (another document, the
+// same one reopened) replaces its listener instead of adding one more.
+nmirf.listen = function (event, handler) {
+	nmirf.listeners = nmirf.listeners || {};
+	if (nmirf.listeners[event]) frappe.realtime.off(event, nmirf.listeners[event]);
+	nmirf.listeners[event] = handler;
+	frappe.realtime.on(event, handler);
+};
+
 nmirf.ask_return_reason = (frm) =>
 	nmirf.ask_reason(frm, {
 		actions: ["Return"],
@@ -61,4 +79,32 @@ $(document).on("app_ready", () => {
 		frappe.user.has_role(["NMIRF Focal Point", "NMIRF Institution Validator"]) &&
 		!frappe.user.has_role(["NMIRF Secretariat", "System Manager"]);
 	if (at_desk_home && is_institution_user) frappe.set_route("nmirf-my-work");
+});
+
+// In a right-to-left desk (Arabic), what people wrote in English takes its own direction, as
+// dir="auto" gives it: a title cut short loses its end, not its beginning, and its full stop stays
+// at its end. Frappe draws titles, list rows and fields again and again: each is marked as it appears.
+nmirf.OWN_DIRECTION = [
+	".page-title .title-text",
+	".list-subject .level-item.ellipsis",
+	".list-subject a.ellipsis",
+	".list-row-col .ellipsis",
+	".frappe-control textarea",
+	".frappe-control input[type='text']",
+	".frappe-control .control-value",
+	".ql-editor",
+].join(", ");
+
+nmirf.give_own_direction = function (root) {
+	if (root.matches && root.matches(nmirf.OWN_DIRECTION)) root.setAttribute("dir", "auto");
+	if (root.querySelectorAll) root.querySelectorAll(nmirf.OWN_DIRECTION).forEach((el) => el.setAttribute("dir", "auto"));
+};
+
+$(() => {
+	if (document.documentElement.dir !== "rtl") return;
+	new MutationObserver((changes) => {
+		for (const change of changes)
+			change.addedNodes.forEach((node) => node.nodeType === 1 && nmirf.give_own_direction(node));
+	}).observe(document.body, { childList: true, subtree: true });
+	nmirf.give_own_direction(document.body);
 });

@@ -1,27 +1,19 @@
 // Preview and run imports as background jobs, showing their progress on the form.
 
-// The desk pre-fills Country links with the system's default country; an NMIRF form means the
-// State in NMIRF Settings.
-function nmirf_default_state(frm, fieldname) {
-	if (!frm.is_new()) return;
-	frappe.db.get_single_value("NMIRF Settings", "state").then((state) => {
-		if (state) frm.set_value(fieldname, state);
-	});
-}
 frappe.ui.form.on("Recommendation Import", {
 	setup(frm) {
-		frappe.realtime.on("nmirf_import_progress", (data) => {
+		nmirf.listen("nmirf_import_progress", (data) => {
 			if (data.import !== frm.doc.name) return;
 			const what = data.dry_run ? __("Previewing") : __("Importing");
 			frm.dashboard.show_progress(what, 100, __("{0}: {1} rows read", [what, data.rows]));
 		});
-		frappe.realtime.on("doc_update", (data) => {
+		nmirf.listen("doc_update", (data) => {
 			if (data.doctype === frm.doctype && data.name === frm.doc.name) frm.reload_doc();
 		});
 	},
 
 	onload(frm) {
-		nmirf_default_state(frm, "state");
+		nmirf.default_the_state(frm, "state");
 	},
 
 	refresh(frm) {
@@ -59,10 +51,9 @@ frappe.ui.form.on("Recommendation Import", {
 		if (unmapped.length && !running && frappe.model.can_write("Human Rights Theme")) {
 			frm.add_custom_button(__("Map unknown labels ({0})", [unmapped.length]), () => nmirf_map_labels(frm, unmapped));
 			frm.dashboard.add_comment(
-				__(
-					"Labels found in no vocabulary and left out: {0}. Map each to an entry, then import again to apply them.",
-					[unmapped.length]
-				),
+				__("Labels found in no vocabulary and left out: {0}. Map each to an entry, then import again to apply them.", [
+					unmapped.length,
+				]),
 				"yellow",
 				true
 			);

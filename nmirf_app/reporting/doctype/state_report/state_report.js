@@ -33,7 +33,7 @@ frappe.ui.form.on("State Report", {
 		}
 	},
 	onload(frm) {
-		frappe.realtime.on("nmirf_compilation", (data) => {
+		nmirf.listen("nmirf_compilation", (data) => {
 			if (data.state_report !== frm.doc.name) return;
 			frm.dashboard.show_progress(__("Compiling"), data.percent, data.description);
 			if (data.percent >= 100) frm.reload_doc();
@@ -53,12 +53,10 @@ function download(url) {
 
 function compile(frm) {
 	const run = () =>
-		frappe
-			.call("nmirf_app.reporting.compilation.compile_state_report", { state_report: frm.doc.name })
-			.then(() => {
-				frappe.show_alert({ message: __("Compilation queued"), indicator: "blue" });
-				frm.reload_doc();
-			});
+		frappe.call("nmirf_app.reporting.compilation.compile_state_report", { state_report: frm.doc.name }).then(() => {
+			frappe.show_alert({ message: __("Compilation queued"), indicator: "blue" });
+			frm.reload_doc();
+		});
 	// Compile what is saved: unsaved edits would not be in the draft.
 	frm.is_dirty() ? frm.save().then(run) : run();
 }
