@@ -8,6 +8,8 @@ app_email = "nmirf@example.org"
 app_license = "MIT"
 
 app_include_js = ["/assets/nmirf_app/js/nmirf_desk.js"]
+# English titles read from their beginning in the Arabic desk (#19)
+app_include_css = ["/assets/nmirf_app/css/nmirf_desk.css"]
 # the portal's contrast fixes (WCAG 2.1 AA, issue #7)
 web_include_css = ["/assets/nmirf_app/css/nmirf_portal.css"]
 
@@ -159,11 +161,17 @@ jinja = {
 		"nmirf_app.print_formats.nmirf_recommendation_sheet",
 		"nmirf_app.print_formats.nmirf_institution_matrix",
 		"nmirf_app.print_formats.nmirf_report_status_summary",
+		# the portal's language switch
+		"nmirf_app.portal.nmirf_language_links",
 	],
 }
 
 # a guest never sees a traceback, whatever the staff's setting (#15)
-before_request = ["nmirf_app.utils.hide_tracebacks_from_guests"]
+before_request = [
+	"nmirf_app.utils.hide_tracebacks_from_guests",
+	# a visitor's chosen language holds from page to page (#19)
+	"nmirf_app.portal.remember_the_visitors_language",
+]
 
 doc_events = {
 	# Frappe's sanitiser skips values that parse as JSON; the app's doctypes close that gap (#8)

@@ -3,15 +3,18 @@ the public (never internal notes, institution notes, assignment remarks or unpub
 Every function checks that the NMIRF publishes at all (NMIRF Settings → Publish a public portal)."""
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cint
 
+from nmirf_app.core import translation
 from nmirf_app.core.portal_search import PortalSearch, read_search
 from nmirf_app.core.references import natural_sort_key
 from nmirf_app.core.status_rules import STATUSES
+from nmirf_app.core.translation import LANGUAGE_PARAMETER, LANGUAGES
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import FILTER_FIELDS, RECOMMENDATION, filter_condition
+from nmirf_app.recommendations.value_labels import value_labels
 
 PAGE_LENGTH = 20
 TAG_BATCH = 5000  # recommendations whose tags one query reads
@@ -219,6 +222,11 @@ def published_choices() -> dict[str, list]:
 	return choices
 
 
+# Frappe's own words on every portal page that Frappe leaves untranslated in the app's languages:
+# listed here so that the app's PO files carry them (Frappe merges every app's translations).
+FRAPPE_WORDS_ON_THE_PORTAL = (_lt("Built on {0}"),)
+
+
 def published_recommendation(name: str) -> dict:
 	"""One published recommendation with its tags and its published, approved progress."""
 	require_portal()
@@ -228,6 +236,7 @@ def published_recommendation(name: str) -> dict:
 	if not row:
 		raise frappe.PageDoesNotExistError
 	with_public_tags([row])
+	row.labels = {key: value_labels(key, row[key]) for key in PUBLIC_TAGS}
 	row.progress = frappe.get_all(
 		"Progress Update",
 		filters={"recommendation": name, "docstatus": 1, "published": 1},
@@ -259,7 +268,12 @@ def summaries() -> dict:
 			group by t.sdg_goal, r.implementation_status""",
 			as_dict=True,
 		)
-	return {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
+	summary = {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
+	for key, groups in (("mechanism", summary["mechanism"]), ("sdg_goal", summary["sdg"])):
+		labels = value_labels(key, [group["group"] for group in groups])
+		for group in groups:
+			group["label"] = labels[str(group["group"])]
+	return summary
 
 
 def _pivot(rows) -> list[dict]:
@@ -305,3 +319,18 @@ def download(file_format: str = "csv", **args):
 			([row[field] for field, _label in DOWNLOAD_COLUMNS] for row in rows),
 		)
 	provide_binary_file(_("published-recommendations"), file_format, content)
+
+
+def remember_the_visitors_language():
+	"""before_request hook: a visitor who picks a language on the portal (`?_lang=fr`) keeps it on
+	the next pages and the web form. Frappe reads the `preferred_language` cookie for guests; signed-in
+	users keep the language of their own settings."""
+	chosen = frappe.form_dict.get(LANGUAGE_PARAMETER)
+	if frappe.session.user == "Guest" and chosen in LANGUAGES:
+		frappe.local.cookie_manager.set_cookie("preferred_language", chosen)
+
+
+def nmirf_language_links() -> list[dict]:
+	"""Jinja method: this portal page in each of the app's languages, for the language switch."""
+	request = frappe.local.request
+	return translation.language_links(request.path, request.args.items(multi=True), frappe.local.lang)

@@ -69,3 +69,29 @@ def web_forms(fileobj, keywords, comment_tags, options):
 			for option in (field.get("options") or "").split("\n"):
 				if option.strip():
 					yield 1, "_", option.strip(), [f"Web Form {name}: {field['fieldname']} (option)"]
+
+
+# The names the app ships in its reference data and shows as labels: SDG goals and targets by their
+# short titles, the UHRI themes and affected persons, the mechanisms' titles. Stored and exported in
+# English (the UN's working language and UHRI's), they are translated where they are displayed.
+REFERENCE_DATA_LABELS = {
+	"sdg_goals.csv": "short_title",
+	"sdg_targets.csv": "short_title",
+	"uhri_themes.csv": "label",
+	"uhri_affected_persons.csv": "label",
+	"human_rights_mechanisms.csv": "title",
+}
+
+
+def reference_data(fileobj, keywords, comment_tags, options):
+	"""The displayed labels of a reference data file (REFERENCE_DATA_LABELS)."""
+	import csv
+	import os
+	from io import TextIOWrapper
+
+	column = REFERENCE_DATA_LABELS.get(os.path.basename(fileobj.name))
+	if not column:
+		return
+	for lineno, row in enumerate(csv.DictReader(TextIOWrapper(fileobj, encoding="utf-8")), start=2):
+		if row.get(column):
+			yield lineno, "_", row[column], [f"{os.path.basename(fileobj.name)} ({column})"]

@@ -98,3 +98,22 @@ def test_every_text_of_the_public_web_form_is_in_the_template():
 	missing = [text for text in texts if (None, text) not in ids]
 	assert not missing, f"web form texts the PO files do not carry: {missing}"
 	assert ("Button in web form", form["button_label"]) in ids
+
+
+def test_every_label_of_the_shipped_reference_data_is_in_the_template():
+	"""SDG goals and targets, UHRI themes and affected persons, mechanism titles: stored in English,
+	shown in the reader's language (nmirf_app.translation_extractors.reference_data)."""
+	import csv
+
+	from nmirf_app.translation_extractors import REFERENCE_DATA_LABELS
+
+	ids = {message.id for message in catalog("main.pot") if message.id}
+	folder = LOCALE.parent / "nmirf_setup" / "reference_data"
+	labels = set()
+	for file_name, column in REFERENCE_DATA_LABELS.items():
+		with (folder / file_name).open(encoding="utf-8") as handle:
+			labels |= {row[column] for row in csv.DictReader(handle) if row[column]}
+	assert len(labels) > 300
+	assert {"Gender equality", "Universal Periodic Review", "Children"} <= labels
+	missing = sorted(labels - ids)
+	assert not missing, f"reference labels the PO files do not carry: {missing[:5]}"

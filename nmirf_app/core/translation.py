@@ -5,9 +5,16 @@ The core cannot call Frappe's `_()`. It marks each fixed word it writes with `N_
 function from its caller, who translates into the user's or the document's language.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from urllib.parse import urlencode
 
 Translate = Callable[[str], str]
+
+# The languages the app speaks, each named in itself: a visitor looks for their own language.
+LANGUAGES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+# Frappe's request parameter that chooses the language of one page
+LANGUAGE_PARAMETER = "_lang"
 
 
 def N_(text: str) -> str:
@@ -18,3 +25,19 @@ def N_(text: str) -> str:
 def untranslated(text: str) -> str:
 	"""The `translate` of a caller that writes in English."""
 	return text
+
+
+def language_links(path: str, query: Iterable[tuple[str, str]], current: str) -> list[dict]:
+	"""The same page in each of the app's languages: the visitor's filters and page kept, only the
+	language parameter changed. `current` may name a regional variant ("en-GB" is English)."""
+	current = current.split("-")[0]
+	kept = [(key, value) for key, value in query if key != LANGUAGE_PARAMETER]
+	return [
+		{
+			"code": code,
+			"name": name,
+			"href": f"{path}?{urlencode([*kept, (LANGUAGE_PARAMETER, code)])}",
+			"current": code == current,
+		}
+		for code, name in LANGUAGES.items()
+	]

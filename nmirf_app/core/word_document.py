@@ -37,7 +37,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor, Twips
 from docx.text.run import Run
 
-from nmirf_app.core.translation import N_, Translate, untranslated
+from nmirf_app.core.translation import N_, RIGHT_TO_LEFT, Translate, untranslated
 
 A4 = "A4"
 LETTER = "Letter"
@@ -48,7 +48,6 @@ HEADER_DISTANCE = Twips(709)  # 1.25 cm
 NUMBER_INDENT = Twips(567)  # 1 cm: the number hangs in it, the text starts after a tab
 
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA"}
-RIGHT_TO_LEFT = frozenset({"ar"})
 
 # The fixed words the layer writes, for the translation files of whoever passes `translate`.
 DRAFT = N_("Draft")

@@ -121,7 +121,15 @@ class TestImplementationReports(FrappeTestCase):
 		self.assertEqual([row.target for row in data], ["", "11.1", "11.2"], "the goal's own row first")
 		self.assertEqual((rows["11.1"].recommendations, rows["11.1"].actions), (1, 1))
 		self.assertEqual((rows[""].goal, rows[""].recommendations), ("SDG 11", 1))
-		self.assertEqual(chart["data"]["labels"], ["SDG 11"])
+		self.assertEqual(chart["data"]["labels"], ["SDG 11 — Sustainable cities and communities"])
+		frappe.local.lang = "fr"
+		try:
+			_columns, _data, _message, chart = as_user(
+				self.secretariat, sdg_coverage, {"document_symbol": self.symbol}
+			)
+		finally:
+			frappe.local.lang = "en"
+		self.assertEqual(chart["data"]["labels"], ["ODD 11 — Villes et communautés durables"], "in French")
 		self.assertEqual(chart["data"]["datasets"][0]["values"], [3])
 		_columns, data, _message, _chart = as_user(
 			self.focal_point, sdg_coverage, {"document_symbol": self.symbol}

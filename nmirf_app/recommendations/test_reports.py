@@ -72,6 +72,23 @@ class TestRecommendationReports(FrappeTestCase):
 		self.assertIn("(none)", rows, "recommendations without a lead are counted, not dropped")
 		self.assertTrue(chart["data"]["datasets"])
 
+	def test_status_groups_and_chart_legends_read_in_the_users_language(self):
+		filters = {"document_symbol": self.symbol, "group_by": "Status"}
+		columns, data, _message, chart = as_user(self.secretariat, status_report, filters)
+		self.assertEqual(columns[0]["fieldtype"], "Select", "the desk shows a Select's values translated")
+		fully = "Fully implemented"
+		self.assertIn(fully, [row["grp"] for row in data], "the values stay as stored")
+		frappe.local.lang = "fr"
+		try:
+			_columns, data, _message, chart = as_user(self.secretariat, status_report, filters)
+			in_french = frappe._(fully)
+		finally:
+			frappe.local.lang = "en"
+		self.assertNotEqual(in_french, fully)
+		self.assertIn(in_french, chart["data"]["labels"], "the chart names each group in French")
+		self.assertIn(in_french, [dataset["name"] for dataset in chart["data"]["datasets"]], "and its legend")
+		self.assertNotIn(fully, chart["data"]["labels"])
+
 	def test_a_focal_point_sees_only_their_institutions_figures(self):
 		_columns, data, _message, _chart = as_user(
 			self.focal_point,

@@ -55,6 +55,43 @@ def resource_rows(
 	return response.json()["data"]
 
 
+def portal_pages(admin_api):
+	published = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
+	assert published, "the demo publishes recommendations"
+	consultations = resource_rows(admin_api, "Consultation", [["published", "=", 1]], limit_page_length=1)
+	assert consultations, "the demo publishes a consultation"
+	return [
+		"/recommendations",
+		f"/recommendations/{published[0]['name']}",
+		"/recommendation-summary",
+		"/submissions",
+		"/consultations",
+		f"/consultations/{consultations[0]['name']}",
+		"/submit-input",
+	]
+
+
+# What a visitor meets when a search finds nothing or a page is past the last: drawn differently.
+PORTAL_STATES = ["/recommendations?q=no-such-words-anywhere", "/recommendations?page=999"]
+
+
+def portal_pages_in(browser, pages, language):
+	"""Each portal page as a visitor reading `language` sees it: (path, page), closed afterwards."""
+	for path in pages:
+		context = browser.new_context(
+			viewport={"width": 1366, "height": 900},
+			locale=language,
+			extra_http_headers={"Accept-Language": language},
+		)
+		page = context.new_page()
+		response = page.goto(f"{BASE_URL}{path}")
+		assert response.status == 200, f"{path} answers {response.status}"
+		page.wait_for_load_state("load")
+		page.wait_for_timeout(500)  # the web form draws its fields after loading
+		yield path, page
+		context.close()
+
+
 @pytest.fixture(scope="session")
 def admin_api() -> requests.Session:
 	return api_session("Administrator", ADMIN_PASSWORD)

@@ -3,7 +3,7 @@ stands out from its background (contrast 4.5:1, 3:1 for large text), every form 
 accessible name and can be reached with the Tab key."""
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, resource_rows
+from conftest import ARTIFACTS, BASE_URL, PORTAL_STATES, portal_pages, portal_pages_in
 
 LANGUAGES = ("en", "ar")
 # Text colour against the first opaque background behind it (semi-transparent layers blended in),
@@ -71,46 +71,9 @@ CONTROLS = """() => [...document.querySelectorAll('input, select, textarea, butt
 	})"""
 
 
-def portal_pages(admin_api):
-	published = resource_rows(admin_api, "Recommendation", [["published", "=", 1]], limit_page_length=1)
-	assert published, "the demo publishes recommendations"
-	consultations = resource_rows(admin_api, "Consultation", [["published", "=", 1]], limit_page_length=1)
-	assert consultations, "the demo publishes a consultation"
-	return [
-		"/recommendations",
-		f"/recommendations/{published[0]['name']}",
-		"/recommendation-summary",
-		"/submissions",
-		"/consultations",
-		f"/consultations/{consultations[0]['name']}",
-		"/submit-input",
-	]
-
-
-# What a visitor meets when a search finds nothing or a page is past the last: drawn differently.
-PORTAL_STATES = ["/recommendations?q=no-such-words-anywhere", "/recommendations?page=999"]
-
-
 @pytest.fixture(scope="module")
 def pages(admin_api):
 	return portal_pages(admin_api)
-
-
-def portal_pages_in(browser, pages, language):
-	"""Each portal page as a visitor reading `language` sees it: (path, page), closed afterwards."""
-	for path in pages:
-		context = browser.new_context(
-			viewport={"width": 1366, "height": 900},
-			locale=language,
-			extra_http_headers={"Accept-Language": language},
-		)
-		page = context.new_page()
-		response = page.goto(f"{BASE_URL}{path}")
-		assert response.status == 200, f"{path} answers {response.status}"
-		page.wait_for_load_state("load")
-		page.wait_for_timeout(500)  # the web form draws its fields after loading
-		yield path, page
-		context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -187,7 +150,9 @@ def test_each_page_has_one_main_a_skip_link_underlined_links_and_a_visible_focus
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_no_serious_or_critical_violation_on_any_portal_page_or_the_web_form(browser, pages, language):
+def test_axe_finds_no_serious_or_critical_violation_on_any_portal_page_or_the_web_form(
+	browser, pages, language
+):
 	"""Deque's axe-core rule set (WCAG 2.0/2.1 A and AA and its best practices), run on each page as a
 	visitor reading English or Arabic gets it."""
 	from axe_playwright_python.sync_playwright import Axe
@@ -196,7 +161,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_portal_page_or_the_we
 	found = []
 	for path, page in portal_pages_in(browser, pages + PORTAL_STATES, language):
 		violations = axe.run(page).response["violations"]
-		assert axe.run(page, options={"resultTypes": ["passes"]}).response["passes"], f"{path}: axe checked nothing"
+		assert axe.run(page, options={"resultTypes": ["passes"]}).response["passes"], (
+			f"{path}: axe checked nothing"
+		)
 		for violation in violations:
 			if violation["impact"] in ("serious", "critical"):
 				targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])

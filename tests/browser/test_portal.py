@@ -59,6 +59,37 @@ def test_portal_speaks_the_visitors_language_and_reads_right_to_left_in_arabic(b
 		context.close()
 
 
+def test_a_visitor_picks_a_language_and_keeps_it_from_page_to_page_and_on_the_form(browser):
+	context = browser.new_context(locale="en-GB", extra_http_headers={"Accept-Language": "en"})
+	page = context.new_page()
+	page.goto(f"{BASE_URL}/recommendations?mechanism=CEDAW")
+	switch = page.get_by_role("navigation", name="Language")
+	assert switch.get_by_role("link").all_inner_texts() == ["English", "Français", "Español", "العربية"]
+	assert switch.get_by_role("link", name="English").get_attribute("aria-current") == "true"
+
+	switch.get_by_role("link", name="Français").click()
+	page.wait_for_load_state("load")
+	assert page.locator("html").get_attribute("lang") == "fr"
+	assert "mechanism=CEDAW" in page.url, "the filter is kept"
+	assert page.locator("#filter-mechanism").input_value() == "CEDAW"
+	french_title = page.locator("#portal-title").inner_text()
+	assert french_title != "Recommendations to the State and what it did"
+
+	page.get_by_role("link", name="Synthèse par mécanisme et par ODD").click()
+	page.wait_for_load_state("load")
+	assert page.locator("html").get_attribute("lang") == "fr", "the next page keeps the language"
+	page.goto(f"{BASE_URL}/submit-input/new")
+	page.wait_for_timeout(500)
+	assert page.locator("html").get_attribute("lang") == "fr", "so does the public form"
+
+	page.goto(f"{BASE_URL}/recommendations")
+	page.get_by_role("navigation", name="Langue").get_by_role("link", name="العربية").click()
+	page.wait_for_load_state("load")
+	assert page.locator(".nmirf-portal").get_attribute("dir") == "rtl"
+	page.screenshot(path=str(ARTIFACTS / "portal-language-switch-ar.png"))
+	context.close()
+
+
 def test_published_progress_appears_on_its_recommendations_page(page, admin_api):
 	update = admin_api.get(
 		f"{BASE_URL}/api/resource/Progress Update",

@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from nmirf_app.portal import QUERY_KEYS, published_choices, published_recommendations
+from nmirf_app.recommendations.value_labels import value_labels
 
 no_cache = 1
 
@@ -31,20 +32,9 @@ def get_context(context):
 
 
 def filter_choices(values: dict[str, list]) -> dict[str, list[tuple[str, str]]]:
-	"""(value, label) of each filter's choices, in the visitor's language; SDGs by number and title."""
-	titles = {
-		"sdg_goal": dict(frappe.get_all("SDG Goal", fields=["name", "short_title"], as_list=True)),
-		"sdg_target": dict(frappe.get_all("SDG Target", fields=["name", "short_title"], as_list=True)),
-	}
+	"""(value, label) of each filter's choices, labelled in the visitor's language."""
 	labelled = {}
 	for key, options in values.items():
-		if key in titles:
-			labelled[key] = [(code, numbered(code, titles[key].get(code))) for code in options]
-		else:
-			labelled[key] = [(str(option), _(str(option))) for option in options]
+		labels = value_labels(key, options)
+		labelled[key] = [(str(option), labels[str(option)]) for option in options]
 	return labelled
-
-
-def numbered(code: str, title: str | None) -> str:
-	"""`SDG 5 — Gender equality`, `5.2 — End all violence against …`."""
-	return f"{code} — {_(title)}" if title else code

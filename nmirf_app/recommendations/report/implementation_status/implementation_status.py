@@ -11,6 +11,7 @@ from nmirf_app.core.status_rules import STATUSES
 from nmirf_app.recommendations import tally
 from nmirf_app.recommendations.report_filters import visible_condition
 from nmirf_app.recommendations.tags import TAG_TABLES
+from nmirf_app.recommendations.value_labels import value_labels
 from nmirf_app.report_columns import column
 
 # tag DocType -> the field that identifies a tag
@@ -66,7 +67,7 @@ def execute(filters=None):
 	if cint(filters.get("largest")) > 0:
 		# the workspace's charts show the largest groups, biggest first
 		data = sorted(data, key=lambda row: -row["total"])[: cint(filters.largest)]
-	return columns(group, link), data, None, chart(data)
+	return columns(group, link), data, None, chart(data, group)
 
 
 def grouped_counts(table, field, filters):
@@ -117,9 +118,16 @@ def tag_counts(table, field, visible, with_untagged=True):
 	return tagged + untagged
 
 
+# groups whose values are the app's own words, shown translated as a Select's are
+WORD_GROUPS = frozenset({"Position", "Status"})
+# group -> the key its values are labelled by (value_labels)
+LABELLED_GROUPS = {"Mechanism": "mechanism", "SDG": "sdg_goal", "Lead institution": "institution"}
+
+
 def columns(group, link):
+	fieldtype = "Link" if link else "Select" if group in WORD_GROUPS else "Data"
 	return [
-		column("grp", _(group), "Link" if link else "Data", options=link, width=240),
+		column("grp", _(group), fieldtype, options=link, width=240),
 		column("total", _("Recommendations"), "Int", width=130),
 		*(column(frappe.scrub(status), _(status), "Int", width=120) for status in STATUSES),
 		column("implemented_percent", _("% fully implemented"), "Percent", width=140),
@@ -127,10 +135,13 @@ def columns(group, link):
 	]
 
 
-def chart(data):
+def chart(data, group):
+	"""The largest groups by status, each group and status named in the reader's language."""
+	groups = [str(row["grp"]) for row in data[:25]]
+	labels = value_labels(LABELLED_GROUPS.get(group, "other"), groups)
 	return {
 		"data": {
-			"labels": [str(row["grp"]) for row in data[:25]],
+			"labels": [labels[grp] for grp in groups],
 			"datasets": [
 				{"name": _(status), "values": [row[frappe.scrub(status)] for row in data[:25]]}
 				for status in STATUSES

@@ -9,6 +9,7 @@ from frappe import _
 
 from nmirf_app.core.report_compilation import natural_key
 from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
+from nmirf_app.recommendations.value_labels import value_labels
 from nmirf_app.report_columns import column
 
 
@@ -67,9 +68,10 @@ def chart(rows):
 	for row in rows:
 		by_goal[row.goal] = by_goal.get(row.goal, 0) + row.recommendations
 	goals = sorted(by_goal, key=natural_key)
+	labels = value_labels("sdg_goal", goals)
 	return {
 		"data": {
-			"labels": goals,
+			"labels": [labels[goal] for goal in goals],
 			"datasets": [{"name": _("Recommendations"), "values": [by_goal[goal] for goal in goals]}],
 		},
 		"type": "bar",
