@@ -33,7 +33,3 @@ def test_a_language_already_chosen_is_replaced_not_repeated():
 		link for link in language_links("/x", [("_lang", "fr"), ("q", "water")], "fr") if link["code"] == "ar"
 	]
 	assert parse_qsl(urlsplit(arabic["href"]).query) == [("q", "water"), ("_lang", "ar")]
-
-
-def test_each_language_is_named_in_itself():
-	assert LANGUAGES == {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}

@@ -154,6 +154,7 @@ def test_the_workflow_state_and_actions_read_in_the_users_language(browser, admi
 		shown = {text.strip() for text in actions.all_inner_texts()}
 		assert translated("Start review", language) in shown, shown
 		assert "Start review" not in shown
+	admin_api.delete(f"{BASE_URL}/api/resource/Stakeholder Submission/{name}", timeout=30)
 
 
 # Where the first letter of each element's text is drawn, and the element's own visible box

@@ -138,7 +138,7 @@ def columns(group, link):
 def chart(data, group):
 	"""The largest groups by status, each group and status named in the reader's language."""
 	groups = [str(row["grp"]) for row in data[:25]]
-	labels = value_labels(LABELLED_GROUPS.get(group, "other"), groups)
+	labels = value_labels(LABELLED_GROUPS.get(group, frappe.scrub(group)), groups)
 	return {
 		"data": {
 			"labels": [labels[grp] for grp in groups],
