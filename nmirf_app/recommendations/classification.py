@@ -21,6 +21,7 @@ from nmirf_app.core import classification as engine
 from nmirf_app.core.classification import TrainingRecord
 from nmirf_app.core.countries import read_country_aliases
 from nmirf_app.permissions import recommendation_query_conditions
+from nmirf_app.recommendations.classification_refresh import enqueue_refresh
 from nmirf_app.recommendations.my_work import titles_of
 
 # kind -> (tag table field, child DocType, its link field, the tag DocType, how people call it)
@@ -41,7 +42,6 @@ MODEL_FACTS = "classification-model.json"
 LEARNED_CORPUS = "classification-learned.jsonl.gz"
 TRAIN_IN_REQUEST = 20_000  # a site without a model trains it on first use below this size
 BATCH = 2000
-REFRESH_JOB = "nmirf-classification-refresh"
 MODEL_LOCK = "nmirf-classification-model"
 # the form shows the few best suggestions of each kind; a long tail of weak ones only distracts
 SHOWN_PER_KIND = 5
@@ -91,18 +91,6 @@ def current_model() -> engine.Model:
 		cached = (mtime, engine.load(path))
 		_loaded[frappe.local.site] = cached
 	return cached[1]
-
-
-def enqueue_refresh():
-	"""After an import and nightly: one refresh at a time (a second request joins the queued one)."""
-	frappe.enqueue(
-		"nmirf_app.recommendations.classification.refresh_model",
-		queue="long",
-		timeout=3600,
-		job_id=f"{frappe.local.site}::{REFRESH_JOB}",
-		deduplicate=True,
-		enqueue_after_commit=True,
-	)
 
 
 def refresh_model(progress=None) -> dict:

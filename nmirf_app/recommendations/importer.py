@@ -38,6 +38,8 @@ from nmirf_app.core.spreadsheet import write_csv
 from nmirf_app.core.thematic_matrix import StateAssessment
 from nmirf_app.core.uhri_format import UhriFormatError
 from nmirf_app.core.vocabulary import VocabularyIndex
+from nmirf_app.recommendations import batch_create
+from nmirf_app.recommendations.classification_refresh import enqueue_refresh
 
 SOURCE_TYPE_CODES = {
 	"UHRI XLSX": "uhri-xlsx",
@@ -79,6 +81,8 @@ class ImportCounts:
 	warnings: int = 0
 	assessments: int = 0  # State's assessments recorded (or, in a preview, to record)
 	issues: list[RowIssue] = field(default_factory=list)
+	# what made the run create recommendations one by one instead of a batch at a time
+	created_one_by_one_for: list[str] = field(default_factory=list)
 
 	def summary(self) -> dict:
 		return {
@@ -217,6 +221,10 @@ class ImportRunner:
 		self.dry_run = dry_run
 		self.progress = progress or (lambda rows_done: None)
 		self.counts = ImportCounts()
+		# new recommendations are created a batch at a time unless something else on the site
+		# listens to each one's insert (batch_create.others_listening)
+		self.counts.created_one_by_one_for = [] if dry_run else batch_create.others_listening()
+		self.insert_defaults = None
 
 	def run(self, local_path: str | None = None) -> ImportCounts:
 		context = build_import_context(self.import_doc.state)
@@ -243,6 +251,7 @@ class ImportRunner:
 		existing = existing_snapshots([candidate.dedupe_key for candidate in batch])
 		existing.update(same_upr_recommendations([c for c in batch if c.dedupe_key not in existing]))
 		assessed = {}  # recommendation -> the State's assessment its row gives
+		creates = []
 		for candidate in batch:
 			for warning in candidate.warnings:
 				self.record_issue(warning)
@@ -255,10 +264,16 @@ class ImportRunner:
 				self.counts.created += 1
 			elif self.dry_run:
 				self.counts.updated += 1
+			elif change.action == "create" and not self.counts.created_one_by_one_for:
+				creates.append((candidate, change))
+				continue
 			else:
 				name = self.write(candidate, record, change)
 			if candidate.assessment and (name or self.dry_run):
 				assessed[name or candidate.dedupe_key] = (candidate.row_number, candidate.assessment)
+		for candidate, name in self.create_batch(creates):
+			if candidate.assessment:
+				assessed[name] = (candidate.row_number, candidate.assessment)
 		self.record_assessments(assessed)
 		self.counts.read = rows.read
 		self.counts.skipped_other_state = rows.skipped_other_state
@@ -267,6 +282,44 @@ class ImportRunner:
 			frappe.db.commit()  # one batch at a time: an interrupted run keeps its finished batches
 		self.progress(self.counts.read)
 
+	def create_batch(self, creates: list) -> list[tuple[ImportCandidate, str]]:
+		"""The batch's new recommendations, created together (batch_create); if the database refuses
+		their INSERT (a name taken meanwhile by another writer), nothing of it stays and each row is
+		inserted on its own. Returns (candidate, name) of each recommendation created."""
+		if not creates:
+			return []
+		if self.insert_defaults is None:
+			self.insert_defaults = batch_create.insert_defaults(
+				set(TABLE_FIELD_OF.get(t, t) for t in SOURCE_TABLES)
+			)
+		by_row = {candidate.row_number: candidate for candidate, _change in creates}
+		docs = [
+			(
+				candidate.row_number,
+				batch_create.new_recommendation(candidate.values, new_rows(candidate), self.insert_defaults),
+			)
+			for candidate, _change in creates
+		]
+		frappe.db.savepoint("nmirf_import_batch")
+		try:
+			created, refused = batch_create.create(docs)
+		except frappe.PermissionError:
+			raise
+		except Exception:
+			frappe.db.rollback(save_point="nmirf_import_batch")
+			frappe.clear_messages()
+			frappe.log_error(
+				title=_("Recommendation Import {0}: a batch inserted row by row").format(self.import_doc.name)
+			)
+			names = [(candidate, self.write(candidate, None, change)) for candidate, change in creates]
+			return [(candidate, name) for candidate, name in names if name]
+		for issue in refused:
+			self.counts.failed += 1
+			self.record_issue(issue)
+		self.counts.created += len(created)
+		rows_of = {id(doc): row_number for row_number, doc in docs}
+		return [(by_row[rows_of[id(doc)]], doc.name) for doc in created]
+
 	def write(self, candidate: ImportCandidate, existing: dict | None, change):
 		savepoint = "nmirf_import_row"
 		frappe.db.savepoint(savepoint)
@@ -274,9 +327,9 @@ class ImportRunner:
 			if change.action == "create":
 				doc = frappe.new_doc("Recommendation")
 				doc.update(candidate.values)
-				for table, link_field in SOURCE_TABLES.items():
-					for value in getattr(candidate, table):
-						doc.append(TABLE_FIELD_OF.get(table, table), {link_field: value})
+				for table_field, rows in new_rows(candidate).items():
+					for row in rows:
+						doc.append(table_field, row)
 				doc.insert()
 				self.counts.created += 1
 				return doc.name
@@ -355,6 +408,15 @@ class ImportRunner:
 		if not issue.fatal:
 			self.counts.warnings += 1
 		self.counts.issues.append(issue)
+
+
+def new_rows(candidate: ImportCandidate) -> dict[str, list[dict]]:
+	"""The rows of a new recommendation's tables that the candidate gives, per table field."""
+	rows: dict[str, list[dict]] = {}
+	for table, link_field in SOURCE_TABLES.items():
+		for value in getattr(candidate, table):
+			rows.setdefault(TABLE_FIELD_OF.get(table, table), []).append({link_field: value})
+	return rows
 
 
 def plain_words(html: str | None) -> str:
@@ -519,6 +581,10 @@ def outcome_in_words(counts: ImportCounts, dry_run: bool) -> str:
 		)
 	if dry_run and nothing_to_import(counts.created, counts.updated):
 		sentence += " " + _("Nothing to import.")
+	if counts.created and counts.created_one_by_one_for:
+		sentence += " " + _(
+			"Created one by one, more slowly, because this runs on each new recommendation: {0}."
+		).format(", ".join(counts.created_one_by_one_for))
 	return sentence
 
 
@@ -572,10 +638,7 @@ def record_outcome(import_doc, counts: ImportCounts, dry_run: bool):
 	import_doc.flags.ignore_permissions = True  # a system job records its outcome
 	import_doc.save()
 	if not dry_run and (counts.created or counts.updated):
-		# new texts and OHCHR's tags: suggestions and similar lists learn from them
-		from nmirf_app.recommendations.classification import enqueue_refresh
-
-		enqueue_refresh()
+		enqueue_refresh()  # new texts and OHCHR's tags: suggestions and similar lists learn from them
 
 
 def run_import_job(import_name: str, dry_run: bool):

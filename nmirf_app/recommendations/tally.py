@@ -39,7 +39,7 @@ TALLY_COLUMNS = """name, creation, modified, owner, modified_by, mechanism, upr_
 
 def of_document(recommendation) -> Counter:
 	return contribution(
-		recommendation.as_dict(),
+		{field: recommendation.get(field) for field in RECORD_FIELDS},
 		{
 			doctype: [row.get(field) for row in recommendation.get(TABLE_FIELDS[doctype])]
 			for doctype, field in TAG_FIELDS.items()
@@ -88,6 +88,14 @@ def add(change: dict):
 			for value in (name, timestamp, timestamp, user, user, *key, count)
 		],
 	)
+
+
+def add_documents(recommendations):
+	"""Add new recommendations, all at once (an import batch writes them without saving each)."""
+	counts = Counter()
+	for recommendation in recommendations:
+		counts.update(of_document(recommendation))
+	add(counts)
 
 
 def recommendation_saved(doc, method=None):

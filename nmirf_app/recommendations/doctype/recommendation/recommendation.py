@@ -25,14 +25,24 @@ UPR = "UPR"
 class Recommendation(Document):
 	def autoname(self):
 		self.set_derived_fields()
-		reference = build_recommendation_reference(
+		reference = self.base_reference()
+		if self.flags.batch:  # an import batch asked once for the names its rows may take
+			taken = self.flags.batch.taken_references
+		else:
+			taken = set(
+				frappe.get_all("Recommendation", filters={"name": ("like", f"{reference}%")}, pluck="name")
+			)
+		self.name = next_free_reference(reference, taken)
+		taken.add(self.name)
+
+	def base_reference(self) -> str:
+		"""The reference the recommendation is named by, before any "-2" a namesake makes it take."""
+		return build_recommendation_reference(
 			self.mechanism,
 			paragraph=self.paragraph,
 			upr_cycle=self.upr_cycle if self.is_upr() else None,
 			year=self.year,
 		)
-		taken = frappe.get_all("Recommendation", filters={"name": ("like", f"{reference}%")}, pluck="name")
-		self.name = next_free_reference(reference, set(taken))
 
 	def validate(self):
 		self.set_derived_fields()
@@ -59,7 +69,7 @@ class Recommendation(Document):
 
 	def set_derived_fields(self):
 		if not self.mechanism_type and self.mechanism:
-			self.mechanism_type = frappe.db.get_value(
+			self.mechanism_type = frappe.get_cached_value(
 				"Human Rights Mechanism", self.mechanism, "mechanism_type"
 			)
 		self.title = make_title(self.recommendation_text)
@@ -143,9 +153,29 @@ class Recommendation(Document):
 		if not self.state_report and self.document_symbol:
 			from nmirf_app.reporting.doctype.state_report.state_report import report_for_outcome_document
 
-			self.state_report = report_for_outcome_document(self.document_symbol)
+			if self.flags.batch:
+				self.state_report = self.flags.batch.state_reports.get(self.document_symbol)
+			else:
+				self.state_report = report_for_outcome_document(self.document_symbol)
 
 	def set_dedupe_key(self):
+		self.set_dedupe_key_value()
+		if self.flags.batch:
+			existing = self.flags.batch.recorded_dedupe_keys.get(self.dedupe_key)
+		else:
+			existing = frappe.db.get_value(
+				"Recommendation", {"dedupe_key": self.dedupe_key, "name": ("!=", self.name or "")}, "name"
+			)
+		if existing and existing != self.name:
+			frappe.throw(
+				_("This recommendation is already recorded as {0}.").format(
+					frappe.utils.get_link_to_form("Recommendation", existing)
+				),
+				exc=frappe.DuplicateEntryError,
+				title=_("Duplicate recommendation"),
+			)
+
+	def set_dedupe_key_value(self):
 		try:
 			self.dedupe_key = build_dedupe_key(
 				uhri_annotation_id=self.uhri_annotation_id,
@@ -156,17 +186,6 @@ class Recommendation(Document):
 			)
 		except ValueError as error:
 			frappe.throw(_("Text: {0}").format(_(str(error))), title=_("Recommendation cannot be identified"))
-		existing = frappe.db.get_value(
-			"Recommendation", {"dedupe_key": self.dedupe_key, "name": ("!=", self.name or "")}, "name"
-		)
-		if existing:
-			frappe.throw(
-				_("This recommendation is already recorded as {0}.").format(
-					frappe.utils.get_link_to_form("Recommendation", existing)
-				),
-				exc=frappe.DuplicateEntryError,
-				title=_("Duplicate recommendation"),
-			)
 
 
 def on_doctype_update():

@@ -135,3 +135,20 @@ def report_for_outcome_document(document_symbol: str | None) -> str | None:
 	if not symbol:
 		return None
 	return frappe.db.get_value("State Report", {"concluding_observations_symbol": symbol}, "name")
+
+
+def reports_for_outcome_documents(document_symbols) -> dict[str, str]:
+	"""report_for_outcome_document for many symbols (as written) in one query: symbol -> report."""
+	normalised = {symbol: normalise_symbol(symbol) for symbol in document_symbols if symbol}
+	wanted = {value for value in normalised.values() if value}
+	if not wanted:
+		return {}
+	reports = dict(
+		frappe.get_all(
+			"State Report",
+			filters={"concluding_observations_symbol": ("in", sorted(wanted))},
+			fields=["concluding_observations_symbol", "name"],
+			as_list=True,
+		)
+	)
+	return {symbol: reports[value] for symbol, value in normalised.items() if value in reports}
