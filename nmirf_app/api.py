@@ -12,6 +12,7 @@ APP_MODULES = frozenset(
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""`frappe.client.get_count` counts with `frappe.db.count`, without any permission check: anyone
 	logged in could count, and by probing filters read, the records of another institution. For the

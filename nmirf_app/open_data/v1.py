@@ -52,6 +52,7 @@ def as_published(row) -> dict:
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 @rate_limit(limit=REQUESTS_PER_MINUTE, seconds=60)
+@frappe.read_only()
 def recommendations(page=1, page_length=DEFAULT_PAGE_LENGTH, **filters):
 	"""One page of the published recommendations matching the portal's filters and search."""
 	length = min(max(cint(page_length) or DEFAULT_PAGE_LENGTH, 1), MAX_PAGE_LENGTH)
@@ -70,6 +71,7 @@ def recommendations(page=1, page_length=DEFAULT_PAGE_LENGTH, **filters):
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 @rate_limit(limit=REQUESTS_PER_MINUTE, seconds=60)
+@frappe.read_only()
 def recommendation(reference: str):
 	"""One published recommendation with its published, approved progress; 404 otherwise."""
 	row = portal.published_recommendation(reference)
@@ -92,6 +94,7 @@ def recommendation(reference: str):
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 @rate_limit(limit=REQUESTS_PER_MINUTE, seconds=60)
+@frappe.read_only()
 def summaries():
 	"""Published recommendations per mechanism and per SDG goal: total and fully implemented."""
 	return {"version": VERSION, "data": portal.summaries()}
@@ -99,6 +102,7 @@ def summaries():
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 @rate_limit(limit=REQUESTS_PER_MINUTE, seconds=60)
+@frappe.read_only()
 def filters():
 	"""The values each filter takes among the published recommendations."""
 	return {"version": VERSION, "data": portal.published_choices()}

@@ -663,10 +663,14 @@ def fail_interrupted_imports() -> list[str]:
 	"""Scheduled every few minutes: a run still marked as queued or running whose background job no
 	longer exists, or has failed, was interrupted (worker killed, Redis flushed); it is marked failed
 	with that reason, so that nobody waits for it and it can be run again."""
-	from frappe.utils.background_jobs import is_job_enqueued
+	from frappe.utils.background_jobs import get_queue, is_job_enqueued
+	from rq.registry import StartedJobRegistry
 
 	from nmirf_app.recommendations.doctype.recommendation_import.recommendation_import import RUNNING_STATUSES
 
+	# A job whose worker was killed stays "started" until RQ cleans its registry: that happens every
+	# ten minutes, this makes it happen now (a job whose worker stopped beating ~90 s ago is failed).
+	StartedJobRegistry(queue=get_queue("long")).cleanup()
 	interrupted = []
 	for name in frappe.get_all(
 		"Recommendation Import", filters={"status": ("in", RUNNING_STATUSES)}, pluck="name"

@@ -26,6 +26,7 @@ DEADLINE_SECTIONS = {
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_my_work() -> dict:
 	user = frappe.session.user
 	today = getdate(nowdate())
