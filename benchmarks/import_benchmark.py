@@ -2,7 +2,7 @@
 and JSON exports, a re-import of an unchanged export, and Frappe's own Data Import of the same
 records as CSV. Prints a table per file size.
 
-	python3 benchmarks/import_benchmark.py [--rows 5000 50000] [--site nmirf-bench.localhost] [--fresh]
+	python3 benchmarks/import_benchmark.py [--rows 5000 50000] [--site nmirf-import.localhost] [--fresh]
 
 Runs every bench command as the bench's owner, on a site of its own (created when missing,
 recreated with --fresh) whose NMIRF State is set to --state; each timed run starts from an empty
@@ -299,7 +299,11 @@ def main() -> None:
 		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
 	)
 	parser.add_argument("--rows", type=int, nargs="+", default=[5000, 50000], help="file sizes to measure")
-	parser.add_argument("--site", default="nmirf-bench.localhost", help="a site for the benchmark alone")
+	parser.add_argument(
+		"--site",
+		default="nmirf-import.localhost",
+		help="a site for the benchmark alone (not the scale benchmark's: each run empties it)",
+	)
 	parser.add_argument("--fresh", action="store_true", help="drop and recreate the site first")
 	parser.add_argument("--state", default="Paraguay", help="the NMIRF's State; most rows concern it")
 	parser.add_argument(
