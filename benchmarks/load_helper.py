@@ -68,6 +68,8 @@ def user(email: str, first_name: str, role: str) -> str:
 def prepare(focal_points: int, institutions: int, secretariat: int) -> dict:
 	if not frappe.db.get_single_value("NMIRF Settings", "state"):
 		frappe.db.set_single_value("NMIRF Settings", "state", "Paraguay")
+	# Frappe refuses more than 60 new users an hour; the simulated people are made in one go
+	frappe.local.conf.throttle_user_limit = focal_points + institutions + secretariat + 60
 	people = {"password": PASSWORD, "focal_points": [], "validators": [], "secretariat": []}
 	actions = {}
 	for number in range(1, institutions + 1):
@@ -107,6 +109,8 @@ def prepare(focal_points: int, institutions: int, secretariat: int) -> dict:
 			user(f"load-secretariat-{number}@{DOMAIN}", f"Secretariat {number}", "NMIRF Secretariat")
 		)
 	frappe.db.commit()
+	# REPEATABLE READ (MariaDB's default) or READ COMMITTED: it decides how often saves deadlock
+	people["isolation"] = frappe.db.sql("select @@global.tx_isolation")[0][0]
 	return people
 
 

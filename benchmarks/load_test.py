@@ -24,6 +24,7 @@ import json
 import os
 import pwd
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -245,17 +246,24 @@ def reviewer(client: Client, user: str, password: str, state: str, action: str, 
 			key = row["summary"].split(f"[run {run}/", 1)[1].split("]", 1)[0]
 			if moved and key in ledger:
 				ledger[key]["state"] = moved["workflow_state"]
-		time.sleep(random.uniform(1.0, 2.0))
+		time.sleep(random.uniform(5.0, 15.0))  # a person looks again now and then
 
 
-def secretariat(client: Client, user: str, password: str, run: str, ledger: dict, stop):
-	"""Approves validated updates and runs the main reports between rounds."""
+def secretariat(
+	client: Client, user: str, password: str, run: str, ledger: dict, stop, share: tuple[int, int]
+):
+	"""Approves its share of the validated updates (the secretariat splits the institutions among
+	its officers: `share` is (this officer, officers)) and runs the main reports between rounds."""
 	if not client.login(user, password):
 		return
 	rounds = 0
+	mine, officers = share
 	while not stop():
 		for row in client.updates_in("Validated"):
-			if f"[run {run}/" not in (row.get("summary") or ""):
+			if (
+				f"[run {run}/" not in (row.get("summary") or "")
+				or int(row["name"].rsplit("-", 1)[1]) % officers != mine
+			):
 				continue
 			doc = client.get_doc("Progress Update", row["name"])
 			if doc and doc.get("workflow_state") == "Validated":
@@ -271,7 +279,7 @@ def secretariat(client: Client, user: str, password: str, run: str, ledger: dict
 			params={"report_name": report, "filters": "{}"},
 		)
 		rounds += 1
-		time.sleep(random.uniform(1.0, 2.0))
+		time.sleep(random.uniform(5.0, 15.0))  # a person looks again now and then
 
 
 # ------------------------------------------------------------------------------------ the bench
@@ -375,6 +383,35 @@ def redis_servers(bench: Bench) -> list[tuple[str, int, Path]]:
 	return servers
 
 
+def restart_mariadb(db_root_password: str):
+	"""Stops the MariaDB server by its own pid (its init script's stop cannot always log in) and
+	starts it again; checks that it did restart."""
+
+	def ask(query: str) -> str:
+		return subprocess.run(
+			["mysql", "-uroot", f"-p{db_root_password}", "-N", "-e", query],
+			capture_output=True,
+			text=True,
+			check=True,
+		).stdout.strip()
+
+	pid = int(Path(ask("select @@pid_file")).read_text().strip())
+	os.kill(pid, signal.SIGTERM)
+	for _ in range(600):
+		try:
+			os.kill(pid, 0)
+			time.sleep(0.1)
+		except ProcessLookupError:
+			break
+	# in a session of its own: the server must outlive this test
+	subprocess.run(["service", "mariadb", "start"], check=True, capture_output=True, start_new_session=True)
+	uptime = int(
+		ask("select variable_value from information_schema.global_status where variable_name = 'Uptime'")
+	)
+	if uptime > 60:
+		raise SystemExit("MariaDB did not restart")
+
+
 def restart_redis(bench: Bench):
 	for _name, pid, config in redis_servers(bench):
 		os.kill(pid, signal.SIGTERM)
@@ -397,7 +434,7 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		"upload import file",
 		"POST",
 		"/api/method/upload_file",
-		data={"is_private": 1, "doctype": "Recommendation Import"},
+		data={"is_private": 1},
 		files={"file": (samples.name, samples.read_bytes(), "application/octet-stream")},
 	)
 	created = uploaded and client.call(
@@ -423,7 +460,7 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		return doc and doc.get("status")
 
 	for _ in range(120):
-		if status() == "Importing":
+		if time.perf_counter() > client.deadline or status() == "Importing":
 			break
 		time.sleep(0.5)
 	time.sleep(3)
@@ -434,6 +471,8 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 	outcome["status_after_kill"] = status()
 	# the app's check runs every 5 minutes; the test asks it directly until it sees the interruption
 	for _ in range(40):
+		if time.perf_counter() > client.deadline:
+			break
 		found = bench.helper("interrupted", "--site", bench.site)
 		if name in found["interrupted"]:
 			break
@@ -448,7 +487,11 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		json={"dt": "Recommendation Import", "dn": name, "method": "start_import"},
 	)
 	for _ in range(600):
-		if status() in ("Completed", "Completed with errors", "Failed"):
+		if time.perf_counter() > client.deadline or status() in (
+			"Completed",
+			"Completed with errors",
+			"Failed",
+		):
 			break
 		time.sleep(1)
 	doc = client.get_doc("Recommendation Import", name) or {}
@@ -456,15 +499,11 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 	return outcome
 
 
-def run_faults(
-	bench: Bench, secretariat_client: Client, stats: Stats, samples: Path, logs: Path, results: list
-):
-	results.append(kill_worker_during_import(bench, secretariat_client, stats, samples, logs))
+def run_faults(bench: Bench, secretariat_client: Client, stats: Stats, samples: Path, args, results: list):
+	"""While the focal points are at work: MariaDB restarted, then Redis; then the worker killed in
+	the middle of an import."""
 	for fault, action in (
-		(
-			"MariaDB restarted",
-			lambda: subprocess.run(["service", "mariadb", "restart"], check=True, capture_output=True),
-		),
+		("MariaDB restarted", lambda: restart_mariadb(args.db_root_password)),
 		("Redis restarted", lambda: restart_redis(bench)),
 	):
 		time.sleep(10)
@@ -473,11 +512,12 @@ def run_faults(
 		started = time.perf_counter()
 		action()
 		down = time.perf_counter() - started
-		time.sleep(10)
+		time.sleep(10)  # what users see in the seconds after the service is back counts too
 		stats.fault = None
 		results.append(
 			{"fault": fault, "seconds_down": round(down, 1), "errors_seen": len(stats.errors) - errors_before}
 		)
+	results.append(kill_worker_during_import(bench, secretariat_client, stats, samples, args.logs))
 
 
 # ------------------------------------------------------------------------------------------ main
@@ -521,7 +561,7 @@ def main():
 	)  # fmt: skip
 	samples = None
 	if args.faults:
-		sys.path.insert(0, str(HERE))
+		sys.path[:0] = [str(HERE), str(HERE.parent)]  # the generator reads the vocabularies the app ships
 		import uhri_samples
 
 		samples = uhri_samples.write_samples(
@@ -577,8 +617,11 @@ def run_load(bench: Bench, args, people: dict, base_url: str, samples) -> str:
 		)
 		for person in people["validators"]
 	] + [
-		threading.Thread(target=secretariat, args=(client(), user, password, run, ledger, stop))
-		for user in people["secretariat"]
+		threading.Thread(
+			target=secretariat,
+			args=(client(), user, password, run, ledger, stop, (index, len(people["secretariat"]))),
+		)
+		for index, user in enumerate(people["secretariat"])
 	]
 	faults: list[dict] = []
 	fault_thread = None
@@ -586,12 +629,13 @@ def run_load(bench: Bench, args, people: dict, base_url: str, samples) -> str:
 		fault_client = client()
 		fault_client.login(people["secretariat"][0], password)
 		fault_thread = threading.Thread(
-			target=run_faults, args=(bench, fault_client, stats, samples, args.logs, faults)
+			target=run_faults, args=(bench, fault_client, stats, samples, args, faults)
 		)
 	print(
 		f"run {run}: {len(writers)} focal points x {args.rounds} updates, {len(people['validators'])} validators, "
 		f"{len(people['secretariat'])} secretariat users; at most {args.concurrency} requests at once, "
-		f"{args.duration:.0f} s at most" + (", with faults" if args.faults else ""),
+		f"{args.duration:.0f} s at most; MariaDB isolation {people['isolation']}"
+		+ (", with faults" if args.faults else ""),
 		flush=True,
 	)
 	for thread in writers + reviewers:
@@ -603,6 +647,7 @@ def run_load(bench: Bench, args, people: dict, base_url: str, samples) -> str:
 	for thread in writers:
 		thread.join()
 	focal_points_done.set()
+	print(f"focal points done after {time.perf_counter() - stats.started:.0f} s", flush=True)
 	for thread in reviewers + ([fault_thread] if fault_thread else []):
 		thread.join()
 
@@ -640,7 +685,7 @@ def verdict(ledger: dict, check: dict, stats: Stats, faults: list[dict]) -> list
 		lines.append(f"errors ({len(stats.errors)}):")
 		counted = defaultdict(int)
 		for _at, kind, fault, error in stats.errors:
-			counted[(kind, fault, error[:140])] += 1
+			counted[(kind, fault, re.sub(r"\(\d{4}-\d\d-\d\d [^)]*\)", "(…)", error)[:160])] += 1
 		for (kind, fault, error), count in sorted(counted.items(), key=lambda item: -item[1])[:25]:
 			lines.append(f"  {count} x {kind}{f' during {fault}' if fault else ''}: {error}")
 	else:
