@@ -395,14 +395,7 @@ def restart_mariadb(db_root_password: str):
 			check=True,
 		).stdout.strip()
 
-	pid = int(Path(ask("select @@pid_file")).read_text().strip())
-	os.kill(pid, signal.SIGTERM)
-	for _ in range(600):
-		try:
-			os.kill(pid, 0)
-			time.sleep(0.1)
-		except ProcessLookupError:
-			break
+	stopped(int(Path(ask("select @@pid_file")).read_text().strip()), seconds=60)
 	# in a session of its own: the server must outlive this test
 	subprocess.run(["service", "mariadb", "start"], check=True, capture_output=True, start_new_session=True)
 	uptime = int(
@@ -414,16 +407,24 @@ def restart_mariadb(db_root_password: str):
 
 def restart_redis(bench: Bench):
 	for _name, pid, config in redis_servers(bench):
-		os.kill(pid, signal.SIGTERM)
-		for _ in range(50):
-			try:
-				os.kill(pid, 0)
-				time.sleep(0.1)
-			except ProcessLookupError:
-				break
+		stopped(pid, seconds=5)
 		subprocess.run(
-			bench.as_owner(["redis-server", str(config), "--daemonize", "yes"]), cwd=bench.path, check=True
+			bench.as_owner(["redis-server", str(config), "--daemonize", "yes"]),
+			cwd=bench.path,
+			check=True,
+			start_new_session=True,  # the server must outlive this test
 		)
+
+
+def stopped(pid: int, seconds: float):
+	"""Asks a server to stop (SIGTERM, by its own pid) and waits until it has."""
+	os.kill(pid, signal.SIGTERM)
+	for _ in range(int(seconds * 10)):
+		try:
+			os.kill(pid, 0)
+			time.sleep(0.1)
+		except ProcessLookupError:
+			return
 
 
 def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, samples: Path, logs: Path) -> dict:
