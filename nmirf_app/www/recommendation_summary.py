@@ -1,7 +1,6 @@
 """/recommendation-summary: published recommendations per mechanism and per SDG goal, with how many
 are fully implemented."""
 
-import frappe
 from frappe import _
 
 from nmirf_app.portal import summaries
@@ -9,7 +8,6 @@ from nmirf_app.portal import summaries
 no_cache = 1
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	context.summaries = summaries()
 	context.title = _("Summary of the published recommendations")

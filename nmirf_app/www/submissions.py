@@ -19,7 +19,6 @@ PUBLIC_FIELDS = [
 no_cache = 1
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	if not frappe.db.get_single_value("NMIRF Settings", "portal_enabled"):
 		raise frappe.PageDoesNotExistError

@@ -8,7 +8,6 @@ from nmirf_app.www.consultations.index import INPUT_FIELDS, published_consultati
 no_cache = 1
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	name = frappe.form_dict.get("name") or ""
 	found = published_consultations(name) if name else []

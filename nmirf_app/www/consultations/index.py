@@ -68,7 +68,6 @@ def taking_part(consultation: str) -> dict:
 	return {"institutions": list(dict.fromkeys(institutions)), "others": others}
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	context.title = _("Consultations and what became of what was said")
 	context.consultations = published_consultations()

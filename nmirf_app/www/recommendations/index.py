@@ -11,7 +11,6 @@ from nmirf_app.recommendations.value_labels import value_labels
 no_cache = 1
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	args = {key: frappe.form_dict.get(key) for key in (*QUERY_KEYS, "page")}
 	context.update(published_recommendations(args))

@@ -7,7 +7,6 @@ from nmirf_app.portal import published_recommendation
 no_cache = 1
 
 
-@frappe.read_only()  # a replica may answer (README, Beyond one machine)
 def get_context(context):
 	context.doc = published_recommendation(frappe.form_dict.get("name") or "")
 	context.title = context.doc.name
