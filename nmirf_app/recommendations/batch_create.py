@@ -165,7 +165,7 @@ def create(rows: list[tuple[int, object]]) -> tuple[list, list[RowIssue]]:
 			try:
 				check(doc)
 				passed.append((row_number, doc))
-			except frappe.ValidationError as error:
+			except (frappe.ValidationError, frappe.PermissionError) as error:
 				frappe.clear_messages()
 				refused.append(RowIssue(row_number, _("Row"), strip_html(str(error)) or repr(error)))
 		return passed
@@ -188,6 +188,7 @@ def create(rows: list[tuple[int, object]]) -> tuple[list, list[RowIssue]]:
 		doc.update({**stamp, "docstatus": 0})
 		doc.set("__islocal", True)
 		doc.check_if_latest()  # a new document: no query; sets the action validate reads
+		doc.check_permission("create")  # this record: the user's User Permissions apply
 		try:
 			doc.run_method("before_insert")
 			doc.run_method("before_naming")

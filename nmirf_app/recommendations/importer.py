@@ -292,14 +292,12 @@ class ImportRunner:
 			self.insert_defaults = batch_create.insert_defaults(
 				set(TABLE_FIELD_OF.get(t, t) for t in SOURCE_TABLES)
 			)
-		by_row = {candidate.row_number: candidate for candidate, _change in creates}
-		docs = [
-			(
-				candidate.row_number,
-				batch_create.new_recommendation(candidate.values, new_rows(candidate), self.insert_defaults),
-			)
-			for candidate, _change in creates
-		]
+		candidate_of = {}  # id of each new document -> its candidate
+		docs = []
+		for candidate, _change in creates:
+			doc = batch_create.new_recommendation(candidate.values, new_rows(candidate), self.insert_defaults)
+			candidate_of[id(doc)] = candidate
+			docs.append((candidate.row_number, doc))
 		frappe.db.savepoint("nmirf_import_batch")
 		try:
 			created, refused = batch_create.create(docs)
@@ -317,8 +315,7 @@ class ImportRunner:
 			self.counts.failed += 1
 			self.record_issue(issue)
 		self.counts.created += len(created)
-		rows_of = {id(doc): row_number for row_number, doc in docs}
-		return [(by_row[rows_of[id(doc)]], doc.name) for doc in created]
+		return [(candidate_of[id(doc)], doc.name) for doc in created]
 
 	def write(self, candidate: ImportCandidate, existing: dict | None, change):
 		savepoint = "nmirf_import_row"

@@ -162,6 +162,27 @@ def rebuild():
 	frappe.db.set_default(OUTDATED_KEY, None)
 
 
+def differences_from_a_recount() -> list[str]:
+	"""The tally rows (by name) whose count differs from counting every recommendation afresh; the
+	recount itself is undone, so the tally is left as it was."""
+
+	def stored() -> dict:
+		return dict(
+			frappe.db.sql(
+				"select name, recommendations from `tabRecommendation Tally` where recommendations != 0"
+			)
+		)
+
+	before = stored()
+	frappe.db.savepoint("nmirf_tally_recount")
+	try:
+		rebuild()
+		recounted = stored()
+	finally:
+		frappe.db.rollback(save_point="nmirf_tally_recount")
+	return sorted(key for key in before.keys() | recounted.keys() if before.get(key) != recounted.get(key))
+
+
 def rebuild_later(*args, **kwargs):
 	"""After a mechanism, theme, group, SDG goal or institution is renamed (Frappe rewrites the links
 	in the recommendations, not the tally): answer live until the tally is counted again."""
