@@ -11,6 +11,37 @@ from nmirf_app.engagement.files import require_private_file
 
 
 class Consultation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.engagement.doctype.consultation_input.consultation_input import ConsultationInput
+		from nmirf_app.engagement.doctype.consultation_participant.consultation_participant import (
+			ConsultationParticipant,
+		)
+
+		cluster: DF.Link | None
+		consultation_date: DF.Date
+		consultation_type: DF.Literal["Meeting", "Written consultation"]
+		days_before_report_due: DF.Int
+		end_date: DF.Date | None
+		inputs: DF.Table[ConsultationInput]
+		minutes: DF.TextEditor | None
+		minutes_file: DF.Attach | None
+		participants: DF.Table[ConsultationParticipant]
+		place: DF.Data | None
+		published: DF.Check
+		region: DF.Data | None
+		state_report: DF.Link | None
+		status: DF.Literal["Planned", "Held", "Cancelled"]
+		theme: DF.Link | None
+		title: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		if self.end_date and getdate(self.end_date) < getdate(self.consultation_date):
 			frappe.throw(_("Until: the consultation cannot end before it starts."), title=_("Invalid dates"))

@@ -13,6 +13,29 @@ from nmirf_app.utils import close_todo
 
 
 class NMIRFMeeting(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.engagement.doctype.meeting_attendee.meeting_attendee import MeetingAttendee
+		from nmirf_app.engagement.doctype.meeting_decision.meeting_decision import MeetingDecision
+
+		agenda: DF.TextEditor | None
+		attendees: DF.Table[MeetingAttendee]
+		decisions: DF.Table[MeetingDecision]
+		meeting_date: DF.Date
+		meeting_type: DF.Literal["Plenary", "Working group"]
+		minutes: DF.TextEditor | None
+		minutes_file: DF.Attach | None
+		place: DF.Data | None
+		title: DF.Data
+		working_group: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		require_private_file(self.minutes_file, _("Minutes (file)"))
 		for row in self.decisions:

@@ -14,6 +14,33 @@ SPECIAL_PROCEDURE = "Special Procedure"
 
 
 class SpecialProcedureCommunication(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.engagement.doctype.communication_mandate.communication_mandate import (
+			CommunicationMandate,
+		)
+
+		communication_file: DF.Attach | None
+		communication_type: DF.Literal["Urgent appeal", "Allegation letter", "Other letter"]
+		date_received: DF.Date
+		mandates: DF.TableMultiSelect[CommunicationMandate]
+		notes: DF.SmallText | None
+		reference: DF.Data
+		reply_due: DF.Date | None
+		reply_file: DF.Attach | None
+		reply_sent_on: DF.Date | None
+		responsible_institution: DF.Link | None
+		status: DF.Literal["Received", "Reply in preparation", "Replied", "Closed"]
+		subject: DF.Data
+		summary: DF.TextEditor | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_mandates()
 		before = self.get_doc_before_save()

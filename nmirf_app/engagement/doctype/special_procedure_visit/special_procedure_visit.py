@@ -11,6 +11,32 @@ from nmirf_app.core.references import normalise_symbol
 
 
 class SpecialProcedureVisit(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.engagement.doctype.visit_recommendation.visit_recommendation import VisitRecommendation
+
+		follow_up: DF.TextEditor | None
+		mechanism: DF.Link
+		programme: DF.TextEditor | None
+		recommendations: DF.TableMultiSelect[VisitRecommendation]
+		report_date: DF.Date | None
+		report_symbol: DF.Data | None
+		request_date: DF.Date
+		response_date: DF.Date | None
+		state_response: DF.Literal["", "Accepted", "Declined", "Postponed"]
+		status: DF.Literal[
+			"Requested", "Accepted", "Scheduled", "Conducted", "Report received", "Follow-up", "Declined"
+		]
+		visit_from: DF.Date | None
+		visit_to: DF.Date | None
+
+	# end: auto-generated types
 	def validate(self):
 		if (
 			frappe.db.get_value("Human Rights Mechanism", self.mechanism, "mechanism_type")

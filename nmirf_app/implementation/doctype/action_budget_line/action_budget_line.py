@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class ActionBudgetLine(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		description: DF.Data
+		funding_source: DF.Literal["State budget", "International cooperation", "Private sector", "Other"]
+		funding_status: DF.Literal["Secured", "Requested", "Gap"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

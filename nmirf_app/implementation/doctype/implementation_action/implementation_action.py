@@ -11,6 +11,37 @@ from nmirf_app.implementation.status import refresh_recommendation_status
 
 
 class ImplementationAction(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.implementation.doctype.action_budget_line.action_budget_line import ActionBudgetLine
+		from nmirf_app.implementation.doctype.action_partner_institution.action_partner_institution import (
+			ActionPartnerInstitution,
+		)
+		from nmirf_app.implementation.doctype.action_recommendation.action_recommendation import (
+			ActionRecommendation,
+		)
+
+		action_title: DF.Data
+		budget_lines: DF.Table[ActionBudgetLine]
+		currency: DF.Link | None
+		description: DF.TextEditor | None
+		end_date: DF.Date
+		implementation_plan: DF.Link | None
+		lead_institution: DF.Link
+		partner_institutions: DF.TableMultiSelect[ActionPartnerInstitution]
+		progress_percent: DF.Percent
+		recommendations: DF.Table[ActionRecommendation]
+		start_date: DF.Date
+		status: DF.Literal["Planned", "In progress", "Completed", "On hold", "Cancelled"]
+		total_budget: DF.Currency
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
 		self.validate_progress()

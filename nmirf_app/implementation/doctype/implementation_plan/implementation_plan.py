@@ -8,6 +8,34 @@ from frappe.utils import flt, getdate
 
 
 class ImplementationPlan(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		approval_reference: DF.Data | None
+		approved_on: DF.Date | None
+		approving_body: DF.Data | None
+		coordinating_institution: DF.Link | None
+		currency: DF.Link | None
+		description: DF.TextEditor | None
+		period_from: DF.Date
+		period_to: DF.Date
+		plan_title: DF.Data
+		plan_type: DF.Literal[
+			"National human rights action plan",
+			"Recommendation implementation plan",
+			"Sectoral plan",
+			"Other",
+		]
+		published: DF.Check
+		status: DF.Literal["Draft", "Approved", "In force", "Closed"]
+		total_budget: DF.Currency
+
+	# end: auto-generated types
 	def validate(self):
 		if getdate(self.period_to) < getdate(self.period_from):
 			frappe.throw(_("Period to: the plan cannot end before it starts."), title=_("Invalid period"))

@@ -28,6 +28,39 @@ def reports_on(recommendation: str | None, action: str | None) -> str:
 
 
 class ProgressUpdate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.implementation.doctype.progress_evidence.progress_evidence import ProgressEvidence
+
+		amended_from: DF.Link | None
+		approved_by: DF.Link | None
+		approved_on: DF.Date | None
+		evidence: DF.Table[ProgressEvidence]
+		implementation_action: DF.Link | None
+		institution: DF.Link | None
+		period_from: DF.Date | None
+		period_to: DF.Date | None
+		progress_percent: DF.Percent
+		published: DF.Check
+		recommendation: DF.Link | None
+		reported_status: DF.Literal[
+			"Not started", "In progress", "Partially implemented", "Fully implemented"
+		]
+		reports_on: DF.Data | None
+		return_reason: DF.SmallText | None
+		submitted_by: DF.Link | None
+		summary: DF.TextEditor
+		validated_by: DF.Link | None
+		validator: DF.Link | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.set_default_institution()
 		self.validate_subject()

@@ -18,6 +18,33 @@ FOCAL_POINT_ROLE = "NMIRF Focal Point"
 
 
 class FocalPoint(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.nmirf_setup.doctype.focal_point_mechanism.focal_point_mechanism import (
+			FocalPointMechanism,
+		)
+		from nmirf_app.nmirf_setup.doctype.focal_point_theme.focal_point_theme import FocalPointTheme
+
+		active_from: DF.Date
+		active_to: DF.Date | None
+		capacity: DF.Literal["Technical", "Political"]
+		full_name: DF.Data | None
+		handover_notes: DF.TextEditor | None
+		institution: DF.Link
+		is_active: DF.Check
+		mechanisms_covered: DF.TableMultiSelect[FocalPointMechanism]
+		predecessor: DF.Link | None
+		role_type: DF.Literal["Main", "Alternate"]
+		themes_covered: DF.TableMultiSelect[FocalPointTheme]
+		user: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_term()
 		self.validate_single_main_focal_point()

@@ -9,6 +9,30 @@ PORTAL_HOME_PAGE = "recommendations"
 
 
 class NMIRFSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accept_submission_attachments: DF.Check
+		assignment_response_days: DF.Int
+		communication_reply_days: DF.Int
+		consultation_lead_days: DF.Int
+		currency: DF.Link | None
+		escalation_after_days: DF.Int
+		evidence_for_fully_implemented: DF.Check
+		page_size: DF.Literal["A4", "Letter"]
+		portal_enabled: DF.Check
+		reminder_lead_days: DF.Int
+		secretariat_institution: DF.Link | None
+		state: DF.Link | None
+		submission_attachment_max_mb: DF.Int
+		uhri_source_url: DF.Data | None
+
+	# end: auto-generated types
 	def on_update(self):
 		from nmirf_app.engagement.files import sync_guest_uploads
 

@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class RecommendationRepeat(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		marked_by: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		repeats: DF.Link
+		similarity: DF.Percent
+	# end: auto-generated types
 	pass

@@ -9,6 +9,22 @@ from nmirf_app.recommendations.indexes import add_composite_indexes
 
 
 class RecommendationTally(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		implementation_status: DF.Data | None
+		mechanism: DF.Data | None
+		published: DF.Check
+		recommendations: DF.Int
+		tag: DF.Data | None
+		tag_type: DF.Data | None
+		upr_cycle: DF.Int
+	# end: auto-generated types
 	"""Rows are written by nmirf_app.recommendations.tally alone: a row added, changed or deleted by
 	hand would make every whole-State figure wrong until the next count."""
 

@@ -26,6 +26,72 @@ DATE_OF_STAGE = {"Submitted": "submitted_on", "Dialogue held": "dialogue_on"}
 
 
 class StateReport(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.reporting.doctype.state_report_compilation.state_report_compilation import (
+			StateReportCompilation,
+		)
+		from nmirf_app.reporting.doctype.state_report_recommendation.state_report_recommendation import (
+			StateReportRecommendation,
+		)
+		from nmirf_app.reporting.doctype.state_report_stage.state_report_stage import StateReportStage
+
+		compilation_error: DF.SmallText | None
+		compilation_status: DF.Literal["Not compiled", "Queued", "Compiling", "Compiled", "Failed"]
+		compilation_summary: DF.SmallText | None
+		compilations: DF.Table[StateReportCompilation]
+		compiled_by: DF.Link | None
+		compiled_docx: DF.Attach | None
+		compiled_on: DF.Datetime | None
+		compiled_upr_matrix: DF.Attach | None
+		compiled_xlsx: DF.Attach | None
+		concluding_observations_on: DF.Date | None
+		concluding_observations_symbol: DF.Data | None
+		data_as_of: DF.Date | None
+		dialogue_on: DF.Date | None
+		due_on: DF.Date | None
+		introduction: DF.TextEditor | None
+		language: DF.Literal["English", "French", "Spanish", "Arabic"]
+		mechanism: DF.Link | None
+		organise_by: DF.Literal["By cluster", "By recommendation", "By SDG goal and target"]
+		outcome_recommendations: DF.Int
+		period_from: DF.Date | None
+		period_to: DF.Date | None
+		procedure: DF.Literal["", "Standard", "Simplified (LOIPR)"]
+		recommendation_scope: DF.Literal[
+			"Recommendations of the mechanism",
+			"Follow-up paragraphs of the mechanism",
+			"Selected recommendations",
+			"All recommendations",
+		]
+		report_type: DF.Literal[
+			"Initial report",
+			"Periodic report",
+			"LOIPR reply",
+			"UPR national report",
+			"UPR mid-term report",
+			"Follow-up report",
+			"Common core document",
+			"NMIRF annual report",
+			"Report to parliament",
+			"Voluntary National Review input",
+		]
+		reporting_obligation: DF.Link | None
+		selected_recommendations: DF.TableMultiSelect[StateReportRecommendation]
+		source_document_symbol: DF.Data | None
+		stage_log: DF.Table[StateReportStage]
+		submitted_on: DF.Date | None
+		title: DF.Data
+		un_symbol: DF.Data | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		check_edit_allowed_in_state(self, _("Report"))
 		if self.report_type == VNR_INPUT:

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class StateReportStage(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action: DF.Data | None
+		entered_by: DF.Link | None
+		entered_on: DF.Datetime | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		stage: DF.Link | None
+	# end: auto-generated types
 	pass
