@@ -45,6 +45,11 @@ def active_focal_points(institutions: list[str] | None = None, day=None) -> dict
 	return people
 
 
+def active_focal_point_users(institution: str) -> list[str]:
+	"""active_focal_points of one institution today."""
+	return active_focal_points([institution]).get(institution, [])
+
+
 def get_user_institutions(user: str | None = None) -> list[str]:
 	"""Institutions a user acts for today: as an active focal point or as validating authority."""
 	user = user or frappe.session.user

@@ -9,7 +9,7 @@ from frappe.utils import cint
 
 from nmirf_app.core import translation
 from nmirf_app.core.portal_search import PortalSearch, read_search
-from nmirf_app.core.references import natural_sort_key
+from nmirf_app.core.references import natural_key, natural_sort_key
 from nmirf_app.core.status_rules import STATUSES
 from nmirf_app.core.translation import LANGUAGE_PARAMETER, LANGUAGES
 from nmirf_app.recommendations import tally
@@ -128,12 +128,14 @@ def search_condition(search: PortalSearch) -> str:
 	return f"({' or '.join(readings)})"
 
 
-def _published_rows(args: dict, fields, limit: str = "") -> list[dict]:
+def _published_rows(args: dict, fields, limit: int | None = None, offset: int = 0) -> list[dict]:
+	# SQL text, not frappe.qb: the conditions are the reports' own (report_filters.filter_condition)
 	return frappe.db.sql(
 		f"""select {", ".join(f"`{field}`" for field in fields)} from `tabRecommendation`
 		where {published_condition(args)}
-		order by {PUBLISHED_ORDER} {limit}""",
-		{},
+		order by {PUBLISHED_ORDER}"""
+		+ (" limit %(limit)s offset %(offset)s" if limit else ""),
+		{"limit": limit, "offset": offset},
 		as_dict=True,
 	)
 
@@ -152,7 +154,7 @@ def published_recommendations(args: dict, page_length: int | None = None) -> dic
 		][0]
 	pages = max((total + page_length - 1) // page_length, 1)
 	rows = (
-		_published_rows(args, PUBLIC_FIELDS, f"limit {page_length} offset {(page - 1) * page_length}")
+		_published_rows(args, PUBLIC_FIELDS, limit=page_length, offset=(page - 1) * page_length)
 		if page <= pages
 		else []
 	)
@@ -283,8 +285,6 @@ def _pivot(rows) -> list[dict]:
 		group["total"] += row.recommendations
 		if row.status == "Fully implemented":
 			group["implemented"] += row.recommendations
-	from nmirf_app.core.report_compilation import natural_key
-
 	return sorted(groups.values(), key=lambda group: natural_key(str(group["group"])))
 
 

@@ -1,4 +1,7 @@
 import frappe
+from frappe import _
+
+from nmirf_app.core.messages import RuleError
 
 
 def ensure_user_has_role(user: str, role: str):
@@ -11,6 +14,14 @@ def ensure_user_has_role(user: str, role: str):
 	user_doc = frappe.get_doc("User", user)
 	user_doc.append("roles", {"role": role})
 	user_doc.save(ignore_permissions=True)
+
+
+def rule_message(error: ValueError) -> str:
+	"""A domain rule's refusal in the user's language: a RuleError's template translated and filled
+	(the templates are in main.pot), any other ValueError as it reads."""
+	if isinstance(error, RuleError):
+		return _(error.template).format(*error.values)
+	return str(error)
 
 
 def as_user(user: str, function, *args, **kwargs):

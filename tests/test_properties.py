@@ -9,8 +9,14 @@ from hypothesis import strategies as st
 
 from nmirf_app.core.engagement import clean_submission_text
 from nmirf_app.core.plain_text import plain_text
-from nmirf_app.core.references import build_dedupe_key, make_title, normalise_symbol, parse_paragraph_number
-from nmirf_app.core.report_compilation import natural_key, text_paragraphs
+from nmirf_app.core.references import (
+	build_dedupe_key,
+	make_title,
+	natural_key,
+	normalise_symbol,
+	parse_paragraph_number,
+)
+from nmirf_app.core.report_compilation import text_paragraphs
 from nmirf_app.core.spreadsheet import safe_cell
 from nmirf_app.core.uhri_format import UhriFormatError, read_uhri_json
 from nmirf_app.core.upr_text import split_upr_recommendation, upr_cycle_of_session

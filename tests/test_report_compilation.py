@@ -12,6 +12,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from nmirf_app.core import reference_data
+from nmirf_app.core.references import natural_key
 from nmirf_app.core.report_compilation import (
 	ANNEX_COLUMNS,
 	ANNEX_HEADING,
@@ -28,7 +29,6 @@ from nmirf_app.core.report_compilation import (
 	Contribution,
 	ReportRecommendation,
 	assemble_report,
-	natural_key,
 	recommendation_sort_key,
 	recommendation_telling_each_action,
 	text_paragraphs,

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import PurePosixPath
 
 from nmirf_app.core.file_content import ACCEPTED_FORMATS, content_problem, unaccepted_extension
+from nmirf_app.core.messages import RuleError, _lt
 from nmirf_app.core.plain_text import plain_text
 
 DEFAULT_REPLY_DAYS = 60  # special procedures ask for a reply within 60 days
@@ -92,9 +93,13 @@ def clean_submission_text(text: str | None, max_chars: int = SUBMISSION_MAX_CHAR
 	# runs on save, has nothing to cut.
 	cleaned = plain_text(text or "").replace("<", "\u2039").replace(">", "\u203a")
 	if not cleaned:
-		raise ValueError("The input is empty")
+		raise RuleError(_lt("The input is empty"))
 	if len(cleaned) > max_chars:
-		raise ValueError(f"The input is {len(cleaned):,} characters long; at most {max_chars:,} are accepted")
+		raise RuleError(
+			_lt("The input is {0} characters long; at most {1} are accepted"),
+			f"{len(cleaned):,}",
+			f"{max_chars:,}",
+		)
 	return cleaned
 
 

@@ -10,6 +10,8 @@ import hashlib
 import re
 import unicodedata
 
+from nmirf_app.core.messages import RuleError, _lt
+
 # UPR paragraphs are numbered "136.22"; treaty bodies "18", sometimes "18 (a)" or "18bis".
 _PARAGRAPH_AT_START = re.compile(r"^\s*(\d+(?:\.\d+)*)")
 _NOT_REFERENCE_SAFE = re.compile(r"[^A-Za-z0-9.]+")
@@ -70,6 +72,20 @@ def natural_sort_key(reference: str | None) -> str:
 	return padded[:SORT_KEY_LENGTH]
 
 
+_NUMBER_RUN = re.compile(r"(\d+)")
+
+
+def natural_key(value: str | None) -> tuple:
+	"""Compares numbers inside text as numbers: "118.2" < "118.10", "9" < "10". For sorting in
+	Python, whatever the text's length; natural_sort_key is its stored form for an ORDER BY.
+
+	Splitting on digit runs puts text at even positions and numbers at odd ones, so two keys
+	always compare like with like.
+	"""
+	parts = _NUMBER_RUN.split((value or "").strip().casefold())
+	return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
 def normalise_symbol(symbol: str | None) -> str:
 	"""Document symbols compare without spaces and case: `a/hrc/48/9 ` equals `A/HRC/48/9`."""
 	return re.sub(r"\s+", "", symbol or "").upper()
@@ -95,8 +111,8 @@ def build_dedupe_key(
 		return f"doc:{normalise_symbol(document_symbol)}#{paragraph.strip()}"
 	normalised = normalise_text(text)
 	if not normalised:
-		raise ValueError(
-			"A recommendation needs a text, or a document symbol and paragraph, to be identified"
+		raise RuleError(
+			_lt("A recommendation needs a text, or a document symbol and paragraph, to be identified")
 		)
 	digest = hashlib.sha1(f"{(mechanism_code or '').upper()}|{normalised}".encode()).hexdigest()
 	return "text:" + digest

@@ -60,7 +60,7 @@ from nmirf_app.core.implementation_matrix import MatrixColumn, write_matrix_xlsx
 # UHRI's HTML export and Frappe's text editor need the same flattening to text; shared, not copied.
 from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.recommendation_import import UPR_MECHANISM
-from nmirf_app.core.references import normalise_symbol
+from nmirf_app.core.references import natural_key, normalise_symbol
 from nmirf_app.core.translation import N_, Translate, untranslated
 
 if TYPE_CHECKING:
@@ -113,7 +113,6 @@ SDG_ANNEX_WORD_WIDTHS = (13, 9, 12, 7, 9, 39, 11)
 # Word properties when neither a generation date nor any approved progress dates the draft.
 FALLBACK_GENERATED_ON = date(2000, 1, 1)
 
-_NUMBER_RUN = re.compile(r"(\d+)")
 # Control characters pasted from other programs that Word's XML cannot hold (python-docx refuses them);
 # vertical tab and form feed are left for splitlines, which reads them as paragraph breaks.
 # Not spreadsheet.CONTROL_CHARACTERS: a vertical tab (\x0b, Word's line break) and form feed stay,
@@ -327,16 +326,6 @@ def text_paragraphs(text: str | None) -> list[str]:
 	"""The paragraphs of a plain or HTML text, tags dropped and whitespace tidied."""
 	tidied = plain_text(_NOT_XML_CHARACTERS.sub("", text or ""))
 	return tidied.split("\n") if tidied else []
-
-
-def natural_key(value: str | None) -> tuple:
-	"""Compares numbers inside text as numbers: "118.2" < "118.10", "9" < "10".
-
-	Splitting on digit runs puts text at even positions and numbers at odd ones, so two keys
-	always compare like with like.
-	"""
-	parts = _NUMBER_RUN.split((value or "").strip().casefold())
-	return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 def mechanism_rank(mechanism: str, treaty_bodies: Collection[str] = TREATY_BODY_CODES) -> tuple[int, str]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from nmirf_app.core.messages import RuleError, _lt
 from nmirf_app.core.recommendation_import import UPR_MECHANISM
 
 STANDARD_PROCEDURE = "Standard"
@@ -64,11 +65,15 @@ class ReportingObligation:
 
 	def __post_init__(self) -> None:
 		if self.procedure not in PROCEDURES:
-			raise ValueError(
-				f"Unknown reporting procedure {self.procedure!r}; expected one of {', '.join(PROCEDURES)}"
+			raise RuleError(
+				_lt("Unknown reporting procedure {0}; expected one of {1}"),
+				repr(self.procedure),
+				", ".join(PROCEDURES),
 			)
 		if self.periodicity_years < 0:
-			raise ValueError(f"A reporting periodicity cannot be negative ({self.periodicity_years} years)")
+			raise RuleError(
+				_lt("A reporting periodicity cannot be negative ({0} years)"), self.periodicity_years
+			)
 
 	@property
 	def is_upr(self) -> bool:
@@ -133,7 +138,7 @@ def follow_up_deadline(concluding_observations_on: date, follow_up_years: float)
 	the flagged paragraphs within one or two years (depending on the committee) of adopting its
 	concluding observations."""
 	if follow_up_years <= 0:
-		raise ValueError(f"A follow-up period must be positive, not {follow_up_years} years")
+		raise RuleError(_lt("A follow-up period must be positive, not {0} years"), follow_up_years)
 	return add_years(concluding_observations_on, follow_up_years)
 
 

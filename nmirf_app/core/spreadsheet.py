@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nmirf_app.core.uhri_format import CountingRows, column_key
+from nmirf_app.core.vocabulary import match_key
 
 # Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula (OWASP
 # "CSV injection"); a tab or carriage return can hide such a start from the eye.
@@ -68,8 +68,40 @@ class ReadCounts:
 	other_states: Counter = field(default_factory=Counter)  # the States those were about
 
 
-# Rows of a source file (dicts) and their fatal issues, counted in a ReadCounts.
-SourceRows = CountingRows
+class SourceRows(Iterator):
+	"""The rows a source reader yields, counting as it goes: its `counts` (read, skipped for another
+	State, ...) fill while the caller iterates. Shared by every reader (UHRI, UPR Info, template, thematic lists)."""
+
+	def __init__(self, items: Iterator, counts):
+		self._items = items
+		self.counts = counts
+
+	def __next__(self):
+		return next(self._items)
+
+	def close(self) -> None:
+		"""Release the file early when the caller stops before the end."""
+		close = getattr(self._items, "close", None)
+		if close:
+			close()
+
+	@property
+	def read(self) -> int:
+		return self.counts.read
+
+	@property
+	def skipped_other_state(self) -> int:
+		return self.counts.skipped_other_state
+
+	@property
+	def other_states(self) -> Counter:
+		return self.counts.other_states
+
+
+def column_key(name: str) -> str:
+	"""A header as it compares: `Reccomending Body`, `reccomending_body` and `ReccomendingBody` are one."""
+	# match_key keeps underscores as word characters; headers compare on letters and digits only.
+	return re.sub(r"[\W_]+", "", match_key(str(name)))
 
 
 def safe_cell(value: Any) -> Any:

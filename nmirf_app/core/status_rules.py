@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from nmirf_app.core.messages import RuleError, _lt
+
 NOT_ASSESSED = "Not assessed"
 NOT_STARTED = "Not started"
 IN_PROGRESS = "In progress"
@@ -123,18 +125,25 @@ class Assessment:
 
 	def __post_init__(self) -> None:
 		if self.voice not in VOICES:
-			raise ValueError(f"Unknown assessment voice {self.voice!r}; expected one of {', '.join(VOICES)}")
+			raise RuleError(
+				_lt("Unknown assessment voice {0}; expected one of {1}"), repr(self.voice), ", ".join(VOICES)
+			)
 		if self.grade is not None:
 			if self.voice != TREATY_BODY:
-				raise ValueError(f"Only a treaty body grades follow-up, not the {self.voice} voice")
+				raise RuleError(_lt("Only a treaty body grades follow-up, not the {0} voice"), self.voice)
 			normalise_grade(self.grade)
 		if self.status is not None:
-			_check_assessed_status(self.status, f"A {self.voice} assessment")
+			if self.status not in ASSESSED_STATUSES:
+				raise RuleError(
+					_lt("A {0} assessment must state one of {1}, not {2}"),
+					self.voice,
+					", ".join(ASSESSED_STATUSES),
+					repr(self.status),
+				)
 		elif self.grade is None:
-			raise ValueError(
-				f"A {self.voice} assessment needs a status"
-				+ (" or a grade" if self.voice == TREATY_BODY else "")
-			)
+			if self.voice == TREATY_BODY:
+				raise RuleError(_lt("A {0} assessment needs a status or a grade"), self.voice)
+			raise RuleError(_lt("A {0} assessment needs a status"), self.voice)
 
 
 @dataclass(frozen=True)
@@ -197,8 +206,10 @@ def normalise_grade(grade: str) -> str:
 	"""`"b 1"` → `"B1"`; raises ValueError for anything that is not a follow-up grade."""
 	normalised = "".join(str(grade or "").split()).upper()
 	if normalised not in TREATY_BODY_GRADES:
-		raise ValueError(
-			f"Unknown treaty-body follow-up grade {grade!r}; expected one of {', '.join(TREATY_BODY_GRADES)}"
+		raise RuleError(
+			_lt("Unknown treaty-body follow-up grade {0}; expected one of {1}"),
+			repr(grade),
+			", ".join(TREATY_BODY_GRADES),
 		)
 	return normalised
 

@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from nmirf_app.core.reference_data import sdg_goals
-from nmirf_app.core.references import parse_paragraph_number
+from nmirf_app.core.references import natural_key, parse_paragraph_number
 from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, safe_cell
 from nmirf_app.core.status_rules import FULLY_IMPLEMENTED, IN_PROGRESS, NOT_STARTED, PARTIALLY_IMPLEMENTED
 from nmirf_app.core.upr_thematic_list import _ordinal as ordinal
@@ -298,9 +298,6 @@ def _by_theme(rows: Iterable[ThematicMatrixRow]) -> list[tuple[str, list[Themati
 	"""(heading, rows) pairs: the rows under their first theme, themes in alphabetical order, each
 	group in paragraph order (115.3 before 115.10). Rows without any theme come first under no
 	heading (""): under a `Theme:` row, the reader would give them that heading as their theme."""
-	# Imported here: report_compilation imports recommendation_import, which imports this module.
-	from nmirf_app.core.report_compilation import natural_key
-
 	groups: dict[str, list[ThematicMatrixRow]] = {}
 	for row in rows:
 		theme = next(iter(_labels(row.themes)), "")

@@ -15,12 +15,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
+from dateutil.parser import isoparse
+from openpyxl.utils.datetime import from_excel
+
 from nmirf_app.core.plain_text import plain_text, tidy_lines
 from nmirf_app.core.references import parse_paragraph_number
+from nmirf_app.core.spreadsheet import (
+	SourceRows,
+	SpreadsheetFormatError,
+	column_key,
+	open_workbook,
+	read_rows,
+	shorten,
+)
 from nmirf_app.core.upr_text import split_paragraph_heading
 from nmirf_app.core.vocabulary import match_key
 
@@ -78,37 +89,7 @@ def count_other_state(counts, states: list[str]) -> None:
 	counts.other_states.update(states or ["?"])
 
 
-class CountingRows(Iterator):
-	"""The rows a source reader yields, counting as it goes: its `counts` (read, skipped for another
-	State, ...) fill while the caller iterates. Shared by every reader (UHRI, UPR Info, template)."""
-
-	def __init__(self, items: Iterator, counts):
-		self._items = items
-		self.counts = counts
-
-	def __next__(self):
-		return next(self._items)
-
-	def close(self) -> None:
-		"""Release the file early when the caller stops before the end."""
-		close = getattr(self._items, "close", None)
-		if close:
-			close()
-
-	@property
-	def read(self) -> int:
-		return self.counts.read
-
-	@property
-	def skipped_other_state(self) -> int:
-		return self.counts.skipped_other_state
-
-	@property
-	def other_states(self) -> Counter:
-		return self.counts.other_states
-
-
-class UhriRecords(CountingRows):
+class UhriRecords(SourceRows):
 	"""What the UHRI readers return: records and row errors, counted in a UhriReadStats."""
 
 	@property
@@ -197,15 +178,8 @@ _SINGLE_VALUE_FIELDS = ("annotation_id", "document_id", "body", "symbol", "annot
 _VALUE_PREFIX = re.compile(r"^-\s+")  # "- CRC": every XLSX value carries one
 _SDG_TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[A-Za-z])(?![\w.])")
 _EXCEL_SERIAL = re.compile(r"\d+(?:\.\d+)?")
-_ISO_DATETIME = re.compile(
-	r"(\d{4})-(\d{2})-(\d{2})"
-	r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-	r"\s*(Z|[+-]\d{2}:?\d{2})?"
-)
 _NOT_JSON_WHITESPACE = re.compile(r"[^ \t\n\r]")
 
-# Excel's 1900 date system counts from 1899-12-30, absorbing its phantom 29 February 1900.
-_EXCEL_EPOCH = datetime(1899, 12, 30)
 _LAST_EXCEL_SERIAL = 2958465  # 9999-12-31
 
 
@@ -219,9 +193,6 @@ def read_uhri_xlsx(
 
 	Raises UhriFormatError at once when the sheet has no UHRI header row.
 	"""
-	# spreadsheet.py builds on this module's column_key, hence the import here
-	from nmirf_app.core.spreadsheet import SpreadsheetFormatError, open_workbook, read_rows
-
 	try:
 		workbook = open_workbook(path_or_file)
 	except SpreadsheetFormatError as error:
@@ -285,8 +256,6 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 				header for name, header in _REQUIRED_XLSX_HEADERS.items() if name not in columns.values()
 			]
 			if missing:
-				from nmirf_app.core.spreadsheet import shorten
-
 				found = [str(value).strip() for value in row if _is_filled(value)]
 				raise UhriFormatError(
 					f"Not a UHRI export: missing the column(s) {', '.join(missing)} "
@@ -301,8 +270,6 @@ def _locate_header(rows: Iterator[tuple]) -> tuple[int, dict[int, str]]:
 
 
 def _xlsx_items(workbook, rows, header_row_number, columns, state_filter, stats):
-	from nmirf_app.core.spreadsheet import SpreadsheetFormatError
-
 	try:
 		for row_number, row in enumerate(rows, start=header_row_number + 1):
 			if not any(_is_filled(value) for value in row):
@@ -385,12 +352,6 @@ def _build_record(row_number: int, values: dict[str, Any], *, html: bool):
 
 class _BadValue(ValueError):
 	pass
-
-
-def column_key(name: str) -> str:
-	"""A header as it compares: `Reccomending Body`, `reccomending_body` and `ReccomendingBody` are one."""
-	# match_key keeps underscores as word characters; headers compare on letters and digits only.
-	return re.sub(r"[\W_]+", "", match_key(str(name)))
 
 
 _FIELD_BY_KEY = {column_key(column): name for column, name in _COLUMN_FIELDS.items()}
@@ -487,43 +448,19 @@ def _to_datetime(raw: Any) -> datetime | None:
 		return None
 	if _EXCEL_SERIAL.fullmatch(text):
 		return _from_excel_serial(float(text))
-	match = _ISO_DATETIME.fullmatch(text)
-	if not match:
-		raise _BadValue(f"Not a date: {raw!r} (expected an Excel date number or YYYY-MM-DD)")
-	return _from_iso_match(match, raw)
+	try:
+		return isoparse(text)  # "Z", offsets and .NET's seven fraction digits included
+	except (ValueError, OverflowError) as error:
+		raise _BadValue(
+			f"Not a date: {raw!r} (expected an Excel date number or YYYY-MM-DD; {error})"
+		) from None
 
 
 def _from_excel_serial(serial: float) -> datetime:
 	if not 1 <= serial <= _LAST_EXCEL_SERIAL:
 		raise _BadValue(f"Not an Excel date number: {serial!r}")
-	# Excel keeps times to the millisecond; rounding drops the float's noise (…27.879997).
-	return _EXCEL_EPOCH + timedelta(milliseconds=round(serial * 86_400_000))
-
-
-def _from_iso_match(match: re.Match, raw: str) -> datetime:
-	year, month, day, hour, minute, second, fraction, offset = match.groups()
-	# Python 3.10's fromisoformat refuses "Z" and .NET's seven fraction digits, so parse by hand.
-	microsecond = int((fraction or "0")[:6].ljust(6, "0"))
-	tzinfo = None
-	if offset == "Z":
-		tzinfo = timezone.utc
-	elif offset:
-		sign = -1 if offset[0] == "-" else 1
-		digits = offset[1:].replace(":", "")
-		tzinfo = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-	try:
-		return datetime(
-			int(year),
-			int(month),
-			int(day),
-			int(hour or 0),
-			int(minute or 0),
-			int(second or 0),
-			microsecond,
-			tzinfo=tzinfo,
-		)
-	except ValueError as error:
-		raise _BadValue(f"Not a date: {raw!r} ({error})") from None
+	# Excel's 1900 date system with its phantom 29 February 1900; times rounded to the millisecond
+	return from_excel(serial)
 
 
 def _to_date(raw: Any) -> date | None:

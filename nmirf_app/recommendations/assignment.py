@@ -18,14 +18,10 @@ from nmirf_app.core.assignment_tasks import (
 	task_due,
 	tasks_by_person,
 )
-from nmirf_app.permissions import active_focal_points, get_user_institutions
+from nmirf_app.permissions import active_focal_point_users, get_user_institutions
 from nmirf_app.utils import close_todo
 
 RESPONSES = ("Accepted", "Disputed")
-
-
-def active_focal_point_users(institution: str) -> list[str]:
-	return active_focal_points([institution]).get(institution, [])
 
 
 def set_response_deadlines(doc):

@@ -58,6 +58,8 @@ CHILD_DOCTYPES = {
 # the vocabulary a label was looked up in (core's table name) -> its DocType
 VOCABULARY_DOCTYPES = {"themes": "Human Rights Theme", "affected_groups": "Affected Group"}
 BATCH_SIZE = 200
+# an import in one of these has a background job to wait for (or was interrupted)
+RUNNING_STATUSES = ("Preview queued", "Previewing", "Queued", "Importing")
 ISSUES_KEPT_ON_RECORD = 500
 DOWNLOAD_TIMEOUT = (10, 120)  # seconds to connect, seconds between bytes
 # A whole UHRI JSON export is a few hundred MB; a source larger than this is not one (a hostile or
@@ -662,8 +664,6 @@ def fail_interrupted_imports() -> list[str]:
 	with that reason, so that nobody waits for it and it can be run again."""
 	from frappe.utils.background_jobs import get_queue, is_job_enqueued
 	from rq.registry import StartedJobRegistry
-
-	from nmirf_app.recommendations.doctype.recommendation_import.recommendation_import import RUNNING_STATUSES
 
 	# A job whose worker was killed stays "started" until RQ cleans its registry: that happens every
 	# ten minutes, this makes it happen now (a job whose worker stopped beating ~90 s ago is failed).

@@ -8,7 +8,7 @@ resting only on what the user may read."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.recommendations import classification
+from nmirf_app.recommendations import classification, clusters
 from nmirf_app.recommendations.bulk_edit import apply_bulk_edit, bulk_edit
 from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
 
@@ -204,7 +204,7 @@ class TestClassification(FrappeTestCase):
 
 	def test_proposed_clusters_group_related_recommendations_and_become_clusters_when_accepted(self):
 		names = self.water_tagged + self.torture_tagged
-		proposed = as_user(self.secretariat, classification.propose_clusters, names)
+		proposed = as_user(self.secretariat, clusters.propose_clusters, names)
 		groups = [{row["name"] for row in cluster["members"]} for cluster in proposed["clusters"]]
 		self.assertTrue(any(group <= set(self.water_tagged) and len(group) >= 3 for group in groups), groups)
 		self.assertFalse(
@@ -214,14 +214,14 @@ class TestClassification(FrappeTestCase):
 		title = f"Drinking water {frappe.generate_hash(length=5)}"
 		outcome = as_user(
 			self.secretariat,
-			classification.accept_clusters,
+			clusters.accept_clusters,
 			[{"name": title, "members": sorted(water_group)}],
 		)
 		self.assertEqual(outcome["created"], [title])
 		self.assertEqual(
 			set(frappe.get_all("Recommendation", filters={"cluster": title}, pluck="name")), water_group
 		)
-		again = as_user(self.secretariat, classification.propose_clusters, names)
+		again = as_user(self.secretariat, clusters.propose_clusters, names)
 		self.assertFalse(
 			{row["name"] for cluster in again["clusters"] for row in cluster["members"]} & water_group,
 			"recommendations with a cluster are not proposed again",
@@ -229,7 +229,7 @@ class TestClassification(FrappeTestCase):
 		with self.assertRaises(frappe.PermissionError):
 			as_user(
 				self.focal_point,
-				classification.accept_clusters,
+				clusters.accept_clusters,
 				[{"name": title + " bis", "members": names[:2]}],
 			)
 		for name in water_group:

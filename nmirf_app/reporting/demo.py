@@ -8,7 +8,7 @@ from frappe.model.workflow import apply_workflow
 
 from nmirf_app.core import demo_reporting
 from nmirf_app.core.demo_data import DEMO_EMAIL_DOMAIN
-from nmirf_app.recommendations.assignment import active_focal_point_users
+from nmirf_app.permissions import active_focal_point_users
 from nmirf_app.utils import as_user
 
 SECRETARIAT = f"secretariat@{DEMO_EMAIL_DOMAIN}"

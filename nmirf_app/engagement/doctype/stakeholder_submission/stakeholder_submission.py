@@ -18,10 +18,37 @@ from nmirf_app.core.engagement import (
 )
 from nmirf_app.engagement.files import check_submission_attachment
 from nmirf_app.implementation.tasks import secretariat_users
+from nmirf_app.utils import rule_message
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
 
 
 class StakeholderSubmission(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attachment: DF.Attach | None
+		contact_name: DF.Data | None
+		email: DF.Data
+		first_decided_on: DF.Date | None
+		moderated_by: DF.Link | None
+		moderated_on: DF.Date | None
+		organisation: DF.Data
+		public_reason: DF.SmallText | None
+		published: DF.Check
+		recommendation: DF.Link | None
+		state_report: DF.Link | None
+		subject: DF.Data
+		submission_text: DF.LongText
+		submitter_type: DF.Literal["Civil society organisation", "National human rights institution", "Other"]
+		website: DF.Data | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		if self.is_new():
 			self.validate_new_submission()
@@ -70,7 +97,7 @@ class StakeholderSubmission(Document):
 		try:
 			self.submission_text = clean_submission_text(self.submission_text)
 		except ValueError as error:
-			frappe.throw(_("Input: {0}.").format(_(str(error))), title=_("Input not accepted"))
+			frappe.throw(_("Input: {0}.").format(rule_message(error)), title=_("Input not accepted"))
 		for field in ("organisation", "contact_name", "subject"):
 			self.set(field, " ".join(clean_submission_text(self.get(field) or "-").split())[:140])
 		if self.recommendation and not frappe.db.get_value(

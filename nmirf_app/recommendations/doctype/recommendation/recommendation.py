@@ -18,11 +18,79 @@ from nmirf_app.core.upr_text import upr_cycle_of_session
 from nmirf_app.recommendations.assignment import set_response_deadlines
 from nmirf_app.recommendations.indexes import add_composite_indexes
 from nmirf_app.recommendations.tags import drop_repeated_tags
+from nmirf_app.utils import rule_message
 
 UPR = "UPR"
 
 
 class Recommendation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.recommendations.doctype.recommendation_affected_group.recommendation_affected_group import (
+			RecommendationAffectedGroup,
+		)
+		from nmirf_app.recommendations.doctype.recommendation_institution.recommendation_institution import (
+			RecommendationInstitution,
+		)
+		from nmirf_app.recommendations.doctype.recommendation_recommending_state.recommendation_recommending_state import (
+			RecommendationRecommendingState,
+		)
+		from nmirf_app.recommendations.doctype.recommendation_repeat.recommendation_repeat import (
+			RecommendationRepeat,
+		)
+		from nmirf_app.recommendations.doctype.recommendation_sdg_target.recommendation_sdg_target import (
+			RecommendationSDGTarget,
+		)
+		from nmirf_app.recommendations.doctype.recommendation_theme.recommendation_theme import (
+			RecommendationTheme,
+		)
+
+		affected_groups: DF.TableMultiSelect[RecommendationAffectedGroup]
+		annotation_type: DF.Literal["Recommendation", "Concern/Observation", "Other"]
+		cluster: DF.Link | None
+		dedupe_key: DF.Data | None
+		document_date: DF.Date | None
+		document_symbol: DF.Data | None
+		follow_up_deadline: DF.Date | None
+		follow_up_grade: DF.Data | None
+		follow_up_required: DF.Check
+		implementation_status: DF.Literal[
+			"Not assessed", "Not started", "In progress", "Partially implemented", "Fully implemented"
+		]
+		institution_notes: DF.SmallText | None
+		internal_notes: DF.TextEditor | None
+		lead_institution: DF.Link | None
+		mechanism: DF.Link
+		mechanism_type: DF.Literal["", "UPR", "Treaty Body", "Special Procedure", "Regional", "Other"]
+		paragraph: DF.Data | None
+		position: DF.Literal["", "Supported", "Noted", "Supported in part"]
+		position_source: DF.Data | None
+		priority: DF.Literal["", "High", "Medium", "Low"]
+		published: DF.Check
+		recommendation_text: DF.Text
+		recommending_states: DF.TableMultiSelect[RecommendationRecommendingState]
+		reference_sort_key: DF.Data | None
+		repeats: DF.Table[RecommendationRepeat]
+		repeats_another: DF.Check
+		responsible_institutions: DF.Table[RecommendationInstitution]
+		sdg_targets: DF.Table[RecommendationSDGTarget]
+		session: DF.Data | None
+		state_report: DF.Link | None
+		state_under_review: DF.Link | None
+		themes: DF.TableMultiSelect[RecommendationTheme]
+		title: DF.Data | None
+		uhri_annotation_id: DF.Data | None
+		uhri_document_id: DF.Data | None
+		upr_cycle: DF.Int
+		year: DF.Int
+
+	# end: auto-generated types
 	def autoname(self):
 		self.set_derived_fields()
 		reference = self.base_reference()
@@ -185,7 +253,9 @@ class Recommendation(Document):
 				mechanism_code=self.mechanism,
 			)
 		except ValueError as error:
-			frappe.throw(_("Text: {0}").format(_(str(error))), title=_("Recommendation cannot be identified"))
+			frappe.throw(
+				_("Text: {0}").format(rule_message(error)), title=_("Recommendation cannot be identified")
+			)
 
 
 def on_doctype_update():

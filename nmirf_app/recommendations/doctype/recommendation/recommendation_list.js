@@ -218,7 +218,7 @@ nmirf.show_bulk_edit_outcome = function ({ changed, unchanged, refused }) {
 nmirf.propose_clusters = function (listview, names) {
 	const esc = frappe.utils.escape_html;
 	frappe
-		.xcall("nmirf_app.recommendations.classification.propose_clusters", { names }, null, {
+		.xcall("nmirf_app.recommendations.clusters.propose_clusters", { names }, null, {
 			freeze: true,
 			freeze_message: __("Grouping recommendations by what they ask…"),
 		})
@@ -272,7 +272,7 @@ nmirf.propose_clusters = function (listview, names) {
 						return;
 					}
 					frappe
-						.xcall("nmirf_app.recommendations.classification.accept_clusters", { clusters }, null, {
+						.xcall("nmirf_app.recommendations.clusters.accept_clusters", { clusters }, null, {
 							freeze: true,
 						})
 						.then((outcome) => {

@@ -1,17 +1,62 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
 
+import json
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 
 from nmirf_app.core.recommendation_import import nothing_to_import
-from nmirf_app.recommendations.importer import import_job_id
-
-RUNNING_STATUSES = ("Preview queued", "Previewing", "Queued", "Importing")
+from nmirf_app.recommendations.importer import RUNNING_STATUSES, add_alias, import_job_id
 
 
 class RecommendationImport(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from nmirf_app.recommendations.doctype.recommendation_import_issue.recommendation_import_issue import (
+			RecommendationImportIssue,
+		)
+
+		created: DF.Int
+		error_message: DF.SmallText | None
+		failed: DF.Int
+		finished_at: DF.Datetime | None
+		import_file: DF.Attach | None
+		issues: DF.Table[RecommendationImportIssue]
+		issues_file: DF.Attach | None
+		last_run_was_preview: DF.Check
+		outcome: DF.SmallText | None
+		rows_read: DF.Int
+		skipped_other_state: DF.Int
+		source_description: DF.Data | None
+		source_type: DF.Literal["UHRI XLSX", "UHRI JSON", "UPR Info CSV", "Template", "UPR Thematic List"]
+		source_url: DF.Data | None
+		started_at: DF.Datetime | None
+		state: DF.Link | None
+		status: DF.Literal[
+			"Draft",
+			"Preview queued",
+			"Previewing",
+			"Previewed",
+			"Queued",
+			"Importing",
+			"Completed",
+			"Completed with errors",
+			"Failed",
+		]
+		unchanged: DF.Int
+		updated: DF.Int
+		use_uhri_url: DF.Check
+		warnings: DF.Int
+
+	# end: auto-generated types
 	def onload(self):
 		# the form offers Import only when the last preview found something to write
 		self.set_onload(
@@ -35,10 +80,6 @@ class RecommendationImport(Document):
 	def map_labels(self, mappings: list[dict] | str):
 		"""Maps unknown labels to vocabulary entries in one step (each becomes an alias of its entry)
 		and marks the issues so; the next run of the import applies them."""
-		import json
-
-		from nmirf_app.recommendations.importer import add_alias
-
 		self.check_permission("write")
 		if isinstance(mappings, str):
 			mappings = json.loads(mappings)

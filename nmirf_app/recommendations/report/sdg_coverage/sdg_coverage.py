@@ -7,7 +7,7 @@ linked to a goal alone (OHCHR's thematic lists name no target) counts on a row o
 import frappe
 from frappe import _
 
-from nmirf_app.core.report_compilation import natural_key
+from nmirf_app.core.references import natural_key
 from nmirf_app.recommendations.report_filters import EVERYTHING, visible_condition
 from nmirf_app.recommendations.value_labels import value_labels
 from nmirf_app.report_columns import column

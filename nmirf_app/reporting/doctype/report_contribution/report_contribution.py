@@ -8,6 +8,7 @@ from frappe.desk.form.assign_to import close_all_assignments
 from frappe.model.document import Document
 from frappe.utils import nowdate
 
+from nmirf_app.permissions import active_focal_point_users
 from nmirf_app.workflows import check_edit_allowed_in_state, workflow_state_changed
 
 ACCEPTED = "Accepted"
@@ -18,6 +19,31 @@ OPEN_STATES = ("Requested", RETURNED)
 
 
 class ReportContribution(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accepted_by: DF.Link | None
+		accepted_on: DF.Date | None
+		cluster: DF.Link | None
+		contribution_text: DF.TextEditor | None
+		due_on: DF.Date
+		institution: DF.Link
+		instructions: DF.TextEditor | None
+		recommendation: DF.Link | None
+		requested_by: DF.Link | None
+		return_reason: DF.SmallText | None
+		section: DF.Data
+		state_report: DF.Link
+		submitted_by: DF.Link | None
+		submitted_on: DF.Date | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		check_edit_allowed_in_state(self, _("Contribution"))
 		self.validate_subject()
@@ -66,8 +92,6 @@ class ReportContribution(Document):
 			self.accepted_on = nowdate()
 
 	def assign_to_focal_points(self):
-		from nmirf_app.recommendations.assignment import active_focal_point_users
-
 		users = active_focal_point_users(self.institution)
 		if not users:
 			return

@@ -7,9 +7,38 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate, nowdate
 
 from nmirf_app.core import reporting_cycles
+from nmirf_app.utils import rule_message
 
 
 class ReportingObligation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		calendar_refreshed_on: DF.Date | None
+		days_until_due: DF.Int
+		initial_due_on: DF.Date | None
+		is_active: DF.Check
+		is_overdue: DF.Check
+		last_dialogue_on: DF.Date | None
+		last_state_report: DF.Link | None
+		last_submitted_on: DF.Date | None
+		mechanism: DF.Link
+		mechanism_title: DF.Data | None
+		mechanism_type: DF.Data | None
+		mid_term_due_on: DF.Date | None
+		next_due_on: DF.Date | None
+		next_due_override: DF.Date | None
+		next_report_type: DF.Data | None
+		notes: DF.SmallText | None
+		periodicity_years: DF.Float
+		procedure: DF.Literal["Standard", "Simplified (LOIPR)"]
+
+	# end: auto-generated types
 	def validate(self):
 		self.refresh_calendar()
 
@@ -25,7 +54,7 @@ class ReportingObligation(Document):
 				initial_due_on=_date(self.initial_due_on),
 			)
 		except ValueError as error:
-			frappe.throw(_(str(error)), title=_("Invalid reporting obligation"))
+			frappe.throw(rule_message(error), title=_("Invalid reporting obligation"))
 
 	def refresh_calendar(self, today=None) -> bool:
 		"""Recompute the next report and its lateness; True when something changed."""
