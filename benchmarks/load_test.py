@@ -9,12 +9,14 @@ fresh recount.
 	python3 benchmarks/load_test.py [--site nmirf-load.localhost] [--focal-points 170]
 	        [--institutions 70] [--rounds 2] [--concurrency 32] [--duration 600] [--faults]
 
-With --faults, during the load: the background worker is killed in the middle of an import (the
-import must be recognised as interrupted and its re-run must duplicate nothing), then MariaDB and
-then Redis are restarted; what users saw meanwhile is reported per fault.
+With --faults, during the load: MariaDB and then Redis are restarted, then the long-queue worker
+is killed in the middle of an import (the import must be recognised as interrupted and its re-run
+must duplicate nothing); what users saw meanwhile is reported per fault.
 
 It starts its own gunicorn (Frappe's production settings: 2 x CPUs + 1 workers, --preload,
---max-requests) and RQ worker on loopback, and stops them (by their own process groups) at the end.
+--max-requests) and RQ workers as bench's supervisor configuration does (one each for the default,
+short and long queues) on loopback, and stops them (by their own process groups) at the end; like
+supervisor, it starts again a process that exits on its own, and says so.
 The site is created with the app installed when missing; the people are made once (load_helper.py).
 Everything talks to 127.0.0.1 only; the number of rounds and the time limit bound the run.
 """
@@ -39,6 +41,7 @@ import requests
 HERE = Path(__file__).resolve().parent
 HELPER = HERE / "load_helper.py"
 REPORTS = ("Implementation Status", "SDG Coverage", "Institution Scorecard")
+WORKER_QUEUES = ("default", "short", "long")
 
 
 class Stats:
@@ -290,6 +293,9 @@ class Bench:
 		self.path, self.site = path, site
 		self.owner = pwd.getpwuid(path.stat().st_uid).pw_name
 		self.processes: dict[str, subprocess.Popen] = {}
+		self.lock = threading.RLock()  # the supervisor and the faults start and stop the same processes
+		self.restarts: list[tuple[float, str, int]] = []  # (when, process, its exit code)
+		self.starts: dict[str, tuple[list[str], Path]] = {}  # how each process was started
 
 	def as_owner(self, argv: list[str]) -> list[str]:
 		if pwd.getpwuid(os.geteuid()).pw_name == self.owner:
@@ -316,23 +322,38 @@ class Bench:
 
 	def start(self, name: str, argv: list[str], log: Path):
 		"""A process of the test's own, in its own process group (stopped by that group alone)."""
-		self.processes[name] = subprocess.Popen(
-			argv,
-			cwd=self.path / "sites",
-			stdout=open(log, "ab"),
-			stderr=subprocess.STDOUT,
-			start_new_session=True,
-		)
+		with self.lock:
+			self.processes[name] = subprocess.Popen(
+				argv,
+				cwd=self.path / "sites",
+				stdout=open(log, "ab"),
+				stderr=subprocess.STDOUT,
+				start_new_session=True,
+			)
+			self.starts[name] = (argv, log)
 
 	def stop(self, name: str, sig=signal.SIGTERM):
-		process = self.processes.pop(name, None)
-		if process and process.poll() is None:
-			os.killpg(process.pid, sig)
-			try:
-				process.wait(timeout=30)
-			except subprocess.TimeoutExpired:
-				os.killpg(process.pid, signal.SIGKILL)
-				process.wait()
+		with self.lock:
+			process = self.processes.pop(name, None)
+			if process and process.poll() is None:
+				os.killpg(process.pid, sig)
+				try:
+					process.wait(timeout=30)
+				except subprocess.TimeoutExpired:
+					os.killpg(process.pid, signal.SIGKILL)
+					process.wait()
+
+	def supervise(self, started: float, done: threading.Event):
+		"""As supervisor does in Frappe's production set-up (autorestart): a process that exits on
+		its own is started again, and the test says so."""
+		while not done.wait(2):
+			with self.lock:
+				for name, process in list(self.processes.items()):
+					if process.poll() is not None:
+						self.restarts.append(
+							(round(time.perf_counter() - started, 1), name, process.returncode)
+						)
+						self.start(name, *self.starts[name])
 
 	def start_web(self, port: int, workers: int, logs: Path):
 		self.start(
@@ -348,10 +369,10 @@ class Bench:
 			logs / "gunicorn.log",
 		)
 
-	def start_worker(self, logs: Path):
-		self.start(
-			"worker", self.frappe_command("worker", "--queue", "short,default,long"), logs / "worker.log"
-		)
+	def start_worker(self, queue: str, logs: Path):
+		"""One RQ worker of bench's production set-up (bench setup supervisor): one each for the
+		default, short and long queues."""
+		self.start(f"{queue} worker", self.frappe_command("worker", "--queue", queue), logs / "worker.log")
 
 
 def wait_until_up(base_url: str, site: str, seconds: float = 90) -> float:
@@ -466,9 +487,9 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		time.sleep(0.5)
 	time.sleep(3)
 	stats.fault = "worker killed"
-	bench.stop("worker", signal.SIGKILL)
+	bench.stop("long worker", signal.SIGKILL)  # the import runs on the long queue
 	killed_at = time.perf_counter()
-	bench.start_worker(logs)
+	bench.start_worker("long", logs)
 	outcome["status_after_kill"] = status()
 	# the app's check runs every 5 minutes; the test asks it directly until it sees the interruption
 	for _ in range(40):
@@ -571,7 +592,10 @@ def main():
 
 	base_url = f"http://127.0.0.1:{args.port}"
 	bench.start_web(args.port, args.web_workers, args.logs)
-	bench.start_worker(args.logs)
+	for queue in WORKER_QUEUES:
+		bench.start_worker(queue, args.logs)
+	done = threading.Event()
+	threading.Thread(target=bench.supervise, args=(time.perf_counter(), done), daemon=True).start()
 	try:
 		print(
 			f"gunicorn with {args.web_workers} workers on {base_url} up in {wait_until_up(base_url, args.site):.1f} s",
@@ -579,9 +603,13 @@ def main():
 		)
 		report = run_load(bench, args, people, base_url, samples)
 	finally:
+		done.set()
 		bench.stop("web")
-		bench.stop("worker")
+		for queue in WORKER_QUEUES:
+			bench.stop(f"{queue} worker")
 	print(report)
+	for at, name, code in bench.restarts:
+		print(f"{name} exited on its own (code {code}) {at} s into the run and was started again")
 
 
 def run_load(bench: Bench, args, people: dict, base_url: str, samples) -> str:
