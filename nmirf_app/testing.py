@@ -1,14 +1,46 @@
-"""Factories for the Frappe integration tests: each test creates the records it needs."""
+"""Factories for the Frappe integration tests (each test creates the records it needs) and the
+shared world most test classes start from (NMIRFTestCase)."""
 
 import secrets
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS
 from nmirf_app.utils import as_user  # noqa: F401  (tests import it from here)
 
 TEST_DOMAIN = "nmirf-test.example"
+
+
+class NMIRFTestCase(FrappeTestCase):
+	"""The people and institutions most of the app's tests act with, made once per class: the
+	secretariat, an observer, an institution (`mine`) with its validator and an alternate focal point,
+	and another institution (`other`) with its own focal point. `world` names them apart from other
+	classes' (`secretariat.{world}@…`, "{World} Ministry A"), or `institutions` names the two
+	institutions. Each test comes back to Administrator."""
+
+	world: str = ""
+	institutions: tuple[str, str] = ()
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		world = cls.world or cls.__name__.removeprefix("Test").lower()
+		mine, other = cls.institutions or (f"{world.title()} Ministry A", f"{world.title()} Ministry B")
+		cls.secretariat = make_user(f"secretariat.{world}", "NMIRF Secretariat")
+		cls.observer = make_user(f"observer.{world}", "NMIRF Observer")
+		cls.validator = make_user(f"validator.{world}", "NMIRF Institution Validator")
+		cls.focal_point = make_user(f"fp.{world}", "NMIRF Focal Point")
+		cls.other_focal_point = make_user(f"fp2.{world}", "NMIRF Focal Point")
+		cls.mine = make_institution(mine, validating_authority=cls.validator, is_state_body=1)
+		cls.other = make_institution(other, is_state_body=1)
+		make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
+		make_focal_point(cls.other_focal_point, cls.other, role_type="Alternate")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()
 
 
 def make_user(key: str, *roles: str) -> str:

@@ -25,13 +25,14 @@ def rule_message(error: ValueError) -> str:
 
 
 def as_user(user: str, function, *args, **kwargs):
-	"""Runs `function` as `user`, then comes back to Administrator (the demo loader and tests act as
-	the people of a workflow in turn)."""
+	"""Runs `function` as `user`, then comes back to whoever ran it, as FrappeTestCase.set_user does,
+	and outside a test case too (the demo loader and tests act as the people of a workflow in turn)."""
+	previous = frappe.session.user
 	frappe.set_user(user)
 	try:
 		return function(*args, **kwargs)
 	finally:
-		frappe.set_user("Administrator")
+		frappe.set_user(previous)
 
 
 def hide_tracebacks_from_guests():

@@ -6,35 +6,28 @@ summary of what changed and what was refused; a large edit runs as a job."""
 from unittest.mock import patch
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.recommendations.bulk_edit import bulk_edit
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	NMIRFTestCase,
+	as_user,
+	make_recommendation,
+)
 
 
 def themes_of(name):
 	return [row.theme for row in frappe.get_doc("Recommendation", name).themes]
 
 
-class TestBulkEdit(FrappeTestCase):
+class TestBulkEdit(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.roads = make_institution("Bulk Test Ministry of Roads")
-		cls.ports = make_institution("Bulk Test Ministry of Ports")
-		cls.focal_point = make_user("fp.bulk.roads", "NMIRF Focal Point")
-		cls.ports_focal_point = make_user("fp.bulk.ports", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat.bulk", "NMIRF Secretariat")
-		make_focal_point(cls.focal_point, cls.roads, role_type="Alternate")
-		make_focal_point(cls.ports_focal_point, cls.ports, role_type="Alternate")
 		cls.themes = frappe.get_all("Human Rights Theme", pluck="name", limit=2, order_by="name")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_themes_added_to_a_selection_are_counted_and_kept_in_each_records_history(self):
 		theme = self.themes[0]
-		names = [make_recommendation([self.roads]).name for _ in range(3)]
+		names = [make_recommendation([self.mine]).name for _ in range(3)]
 		first = frappe.get_doc("Recommendation", names[0])
 		first.append("themes", {"theme": theme})
 		first.save()
@@ -56,15 +49,15 @@ class TestBulkEdit(FrappeTestCase):
 
 	def test_records_the_user_may_not_write_are_refused_and_left_as_they_were(self):
 		theme = self.themes[0]
-		own = make_recommendation([self.roads]).name
-		other = make_recommendation([self.ports]).name
+		own = make_recommendation([self.mine]).name
+		other = make_recommendation([self.other]).name
 		result = as_user(self.focal_point, bulk_edit, "add_themes", [theme], names=[own, other])
 		self.assertEqual(result["changed"], [own])
 		self.assertEqual([row["name"] for row in result["refused"]], [other])
 		self.assertEqual(themes_of(other), [])
 
 		# a focal point may tag its own recommendations but not name institutions on them
-		result = as_user(self.focal_point, bulk_edit, "add_supporting_institution", [self.ports], names=[own])
+		result = as_user(self.focal_point, bulk_edit, "add_supporting_institution", [self.other], names=[own])
 		self.assertEqual((result["changed"], [row["name"] for row in result["refused"]]), ([], [own]))
 		self.assertIn("Responsible", result["refused"][0]["reason"])
 
@@ -72,8 +65,8 @@ class TestBulkEdit(FrappeTestCase):
 		cluster = frappe.get_doc(
 			{"doctype": "Recommendation Cluster", "cluster_name": f"Bulk {frappe.generate_hash(length=5)}"}
 		).insert()
-		own = make_recommendation([self.roads], cluster=cluster.name).name
-		make_recommendation([self.ports], cluster=cluster.name)
+		own = make_recommendation([self.mine], cluster=cluster.name).name
+		make_recommendation([self.other], cluster=cluster.name)
 		result = as_user(
 			self.focal_point,
 			bulk_edit,
@@ -84,20 +77,20 @@ class TestBulkEdit(FrappeTestCase):
 		self.assertEqual((result["changed"], result["refused"]), ([own], []))
 
 	def test_a_new_lead_takes_over_and_its_focal_points_get_one_task_for_the_selection(self):
-		names = [make_recommendation([self.roads]).name for _ in range(3)]
-		result = as_user(self.secretariat, bulk_edit, "add_lead_institution", [self.ports], names=names)
+		names = [make_recommendation([self.mine]).name for _ in range(3)]
+		result = as_user(self.secretariat, bulk_edit, "add_lead_institution", [self.other], names=names)
 		self.assertEqual(len(result["changed"]), 3)
 		for name in names:
 			roles = {
 				row.institution: row.role
 				for row in frappe.get_doc("Recommendation", name).responsible_institutions
 			}
-			self.assertEqual(roles, {self.roads: "Supporting", self.ports: "Lead"})
-			self.assertEqual(frappe.db.get_value("Recommendation", name, "lead_institution"), self.ports)
+			self.assertEqual(roles, {self.mine: "Supporting", self.other: "Lead"})
+			self.assertEqual(frappe.db.get_value("Recommendation", name, "lead_institution"), self.other)
 		tasks = frappe.get_all(
 			"ToDo",
 			{
-				"allocated_to": self.ports_focal_point,
+				"allocated_to": self.other_focal_point,
 				"status": "Open",
 				"description": ("like", f"%{names[0]}%"),
 			},
@@ -108,11 +101,11 @@ class TestBulkEdit(FrappeTestCase):
 			self.assertIn(name, frappe.db.get_value("ToDo", tasks[0], "description"))
 
 		# removing the institution again closes what asked it to answer
-		as_user(self.secretariat, bulk_edit, "remove_institution", [self.ports], names=names)
+		as_user(self.secretariat, bulk_edit, "remove_institution", [self.other], names=names)
 		self.assertEqual(frappe.db.get_value("ToDo", tasks[0], "status"), "Closed")
 
 	def test_a_large_edit_runs_as_a_job_and_tells_the_user_the_outcome(self):
-		names = [make_recommendation([self.roads]).name for _ in range(3)]
+		names = [make_recommendation([self.mine]).name for _ in range(3)]
 		with (
 			patch("nmirf_app.recommendations.bulk_edit.BULK_EDIT_IN_REQUEST", 2),
 			patch("frappe.publish_progress") as progress,
@@ -130,7 +123,7 @@ class TestBulkEdit(FrappeTestCase):
 		)
 
 	def test_publish_and_cluster_and_bad_input(self):
-		names = [make_recommendation([self.roads]).name for _ in range(2)]
+		names = [make_recommendation([self.mine]).name for _ in range(2)]
 		self.assertEqual(len(as_user(self.secretariat, bulk_edit, "publish", [], names=names)["changed"]), 2)
 		self.assertEqual(frappe.db.get_value("Recommendation", names[0], "published"), 1)
 		self.assertEqual(as_user(self.secretariat, bulk_edit, "publish", [], names=names)["unchanged"], 2)

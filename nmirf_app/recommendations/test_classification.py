@@ -6,11 +6,14 @@ confidence, similar recommendations marked as repeats, clusters proposed and acc
 resting only on what the user may read."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.recommendations import classification, clusters
 from nmirf_app.recommendations.bulk_edit import apply_bulk_edit, bulk_edit
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	NMIRFTestCase,
+	as_user,
+	make_recommendation,
+)
 
 WATER = "Safe drinking water & sanitation"
 TORTURE = "Prohibition of torture & ill-treatment (including cruel, inhuman or degrading treatment)"
@@ -30,37 +33,27 @@ TORTURE_TEXTS = (
 )
 
 
-class TestClassification(FrappeTestCase):
+class TestClassification(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.water = make_institution("Classification Ministry of Water")
-		cls.justice = make_institution("Classification Ministry of Justice")
-		cls.focal_point = make_user("fp.classification.water", "NMIRF Focal Point")
-		cls.outsider = make_user("fp.classification.justice", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat.classification", "NMIRF Secretariat")
-		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
-		make_focal_point(cls.outsider, cls.justice, role_type="Alternate")
 		cls.water_tagged = [
-			make_recommendation([cls.water], recommendation_text=text, themes=[{"theme": WATER}]).name
+			make_recommendation([cls.mine], recommendation_text=text, themes=[{"theme": WATER}]).name
 			for text in WATER_TEXTS
 		]
 		cls.torture_tagged = [
-			make_recommendation([cls.justice], recommendation_text=text, themes=[{"theme": TORTURE}]).name
+			make_recommendation([cls.other], recommendation_text=text, themes=[{"theme": TORTURE}]).name
 			for text in TORTURE_TEXTS
 		]
 		cls.untagged_water = make_recommendation(
-			[cls.water],
+			[cls.mine],
 			recommendation_text="Ensure access to safe drinking water and sanitation in rural schools",
 		).name
 		cls.untagged_torture = make_recommendation(
-			[cls.justice],
+			[cls.other],
 			recommendation_text="Investigate allegations of torture in prisons and punish those responsible",
 		).name
 		classification.refresh_model()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def suggested_themes(self, user, name):
 		answer = as_user(user, classification.get_suggestions, name)
@@ -97,7 +90,7 @@ class TestClassification(FrappeTestCase):
 			as_user(self.focal_point, classification.get_suggestions, self.untagged_torture)
 
 	def test_an_accepted_suggestion_says_who_accepted_it_and_a_rejected_one_is_not_offered_again(self):
-		name = make_recommendation([self.water], recommendation_text=WATER_TEXTS[0] + " in the north").name
+		name = make_recommendation([self.mine], recommendation_text=WATER_TEXTS[0] + " in the north").name
 		as_user(
 			self.focal_point,
 			classification.accept_suggestion,
@@ -133,19 +126,22 @@ class TestClassification(FrappeTestCase):
 			)
 		# another institution's focal point may neither accept nor reject, nor read the log
 		with self.assertRaises(frappe.PermissionError):
-			as_user(self.outsider, classification.accept_suggestion, name, "themes", TORTURE)
+			as_user(self.other_focal_point, classification.accept_suggestion, name, "themes", TORTURE)
 		with self.assertRaises(frappe.PermissionError):
-			as_user(self.outsider, classification.reject_suggestion, name, "themes", TORTURE)
+			as_user(self.other_focal_point, classification.reject_suggestion, name, "themes", TORTURE)
 		self.assertEqual(
 			as_user(
-				self.outsider, frappe.get_list, "Tag Suggestion Decision", filters={"recommendation": name}
+				self.other_focal_point,
+				frappe.get_list,
+				"Tag Suggestion Decision",
+				filters={"recommendation": name},
 			),
 			[],
 		)
 
 	def test_a_bulk_job_applies_only_suggestions_at_or_above_the_chosen_confidence(self):
 		names = [
-			make_recommendation([self.justice], recommendation_text=text + " (follow-up)").name
+			make_recommendation([self.other], recommendation_text=text + " (follow-up)").name
 			for text in TORTURE_TEXTS[:3]
 		]
 		as_user(self.secretariat, apply_bulk_edit, "apply_suggestions", [1.0], names)
@@ -171,7 +167,7 @@ class TestClassification(FrappeTestCase):
 			)
 		again = as_user(self.secretariat, apply_bulk_edit, "apply_suggestions", [0.2], names)
 		self.assertEqual(again["changed"], [], "applied suggestions are not applied twice")
-		own = make_recommendation([self.water], recommendation_text=WATER_TEXTS[1] + " (again)").name
+		own = make_recommendation([self.mine], recommendation_text=WATER_TEXTS[1] + " (again)").name
 		with self.assertRaises(frappe.PermissionError):  # not even its own institution's
 			as_user(self.focal_point, bulk_edit, "apply_suggestions", [0.2], [own])
 		self.assertFalse(frappe.db.exists("Recommendation Theme", {"parent": own}))
@@ -239,11 +235,9 @@ class TestClassification(FrappeTestCase):
 		from nmirf_app.recommendations.report.repeated_recommendations.repeated_recommendations import execute
 
 		text = "Adopt a national plan to eradicate child labour in agriculture"
-		first = make_recommendation([self.water], recommendation_text=text, document_date="2015-03-01").name
-		second = make_recommendation(
-			[self.justice], recommendation_text=text, document_date="2019-03-01"
-		).name
-		latest = make_recommendation([self.water], recommendation_text=text, document_date="2023-03-01").name
+		first = make_recommendation([self.mine], recommendation_text=text, document_date="2015-03-01").name
+		second = make_recommendation([self.other], recommendation_text=text, document_date="2019-03-01").name
+		latest = make_recommendation([self.mine], recommendation_text=text, document_date="2023-03-01").name
 		as_user(self.secretariat, classification.mark_as_repeat, latest, second)
 		as_user(self.secretariat, classification.mark_as_repeat, second, first)
 
@@ -289,7 +283,7 @@ class TestClassification(FrappeTestCase):
 			self.assertEqual((outcome["learned"], outcome["unreadable"]), (3, 0))
 			self.assertEqual(frappe.db.count("Recommendation"), recommendations_before, "nothing imported")
 			name = make_recommendation(
-				[self.water], recommendation_text="Abolish the death penalty and commute all death sentences"
+				[self.mine], recommendation_text="Abolish the death penalty and commute all death sentences"
 			).name
 			death_penalty = self.suggested_themes(self.focal_point, name).get("Death penalty")
 			self.assertTrue(death_penalty, "learnt from the export")

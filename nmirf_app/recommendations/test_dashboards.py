@@ -6,10 +6,9 @@ figures are those of their institution; and the patch filling SDG goals on older
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result as card_result
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.patches.v0_2.fill_sdg_goal_of_recommendation_targets import execute as fill_sdg_goals
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user, make_recommendation
 
 CHART_METHOD = "frappe.desk.doctype.dashboard_chart.dashboard_chart.get"
 
@@ -32,15 +31,10 @@ def chart(name, user):
 	return dict(zip(data["labels"], data["datasets"][0]["values"], strict=True))
 
 
-class TestDashboards(FrappeTestCase):
+class TestDashboards(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.dashboards", "NMIRF Secretariat")
-		cls.focal_point = make_user("fp.dashboards", "NMIRF Focal Point")
-		cls.mine = make_institution("Dashboards Ministry of Water")
-		cls.other = make_institution("Dashboards Ministry of Energy")
-		make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
 		theme = frappe.get_all("Human Rights Theme", limit=1, pluck="name")[0]
 		cls.theme = theme
 		for _ in range(2):

@@ -5,29 +5,24 @@ recommendation or through its actions) and assessed, latest first — and only w
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.recommendations.history import get_implementation_history
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	NMIRFTestCase,
+	as_user,
+	make_focal_point,
+	make_institution,
+	make_recommendation,
+	make_user,
+)
 
 
-class TestImplementationHistory(FrappeTestCase):
+class TestImplementationHistory(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.validator = make_user("validator.history.water", "NMIRF Institution Validator")
-		cls.water = make_institution("History Ministry of Water", validating_authority=cls.validator)
-		cls.energy = make_institution("History Ministry of Energy")
-		cls.focal_point = make_user("fp.history.water", "NMIRF Focal Point")
-		cls.supporting = make_user("fp.history.energy", "NMIRF Focal Point")
 		cls.stranger = make_user("fp.history.stranger", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat.history", "NMIRF Secretariat")
-		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
-		make_focal_point(cls.supporting, cls.energy, role_type="Alternate")
 		make_focal_point(cls.stranger, make_institution("History Ministry of Ports"), role_type="Alternate")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def update(self, status, period_to, **values):
 		return as_user(
@@ -44,12 +39,12 @@ class TestImplementationHistory(FrappeTestCase):
 		)
 
 	def test_planned_reported_and_assessed_latest_first_with_the_latest_approved_report(self):
-		recommendation = make_recommendation([self.water, self.energy]).name
+		recommendation = make_recommendation([self.mine, self.other]).name
 		action = frappe.get_doc(
 			{
 				"doctype": "Implementation Action",
 				"action_title": "Drill 40 wells in rural schools",
-				"lead_institution": self.water,
+				"lead_institution": self.mine,
 				"start_date": "2025-02-01",
 				"end_date": "2026-06-30",
 				"recommendations": [{"recommendation": recommendation}],
@@ -89,15 +84,15 @@ class TestImplementationHistory(FrappeTestCase):
 		)
 		# what the State stands behind is the approved report, not the newer draft
 		self.assertEqual(history["latest_approved"]["name"], through_action.name)
-		self.assertEqual(history["latest_approved"]["who"], self.water)
+		self.assertEqual(history["latest_approved"]["who"], self.mine)
 		self.assertEqual(history["earlier"], 0)
 
 		# the supporting institution reads the recommendation, not the lead's draft
-		seen = as_user(self.supporting, get_implementation_history, recommendation)
+		seen = as_user(self.other_focal_point, get_implementation_history, recommendation)
 		self.assertNotIn(draft.name, [entry["name"] for entry in seen["entries"]])
 		self.assertIn("assessment", [entry["kind"] for entry in seen["entries"]])
 
 	def test_someone_who_may_not_read_the_recommendation_is_refused_its_history(self):
-		recommendation = make_recommendation([self.water]).name
+		recommendation = make_recommendation([self.mine]).name
 		with self.assertRaises(frappe.PermissionError):
 			as_user(self.stranger, get_implementation_history, recommendation)

@@ -5,12 +5,11 @@ nothing of another institution."""
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from nmirf_app.recommendations.assignment import respond_to_assignment
 from nmirf_app.recommendations.my_work import get_my_work
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user, make_recommendation, make_user
 
 
 def items(user, section):
@@ -22,38 +21,23 @@ def names(user, section):
 	return [item["name"] for item in items(user, section)]
 
 
-class TestMyWork(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.validator = make_user("validator.mywork.water", "NMIRF Institution Validator")
-		cls.water = make_institution("My Work Ministry of Water", validating_authority=cls.validator)
-		cls.energy = make_institution("My Work Ministry of Energy")
-		cls.focal_point = make_user("fp.mywork.water", "NMIRF Focal Point")
-		cls.other = make_user("fp.mywork.energy", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat.mywork", "NMIRF Secretariat")
-		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
-		make_focal_point(cls.other, cls.energy, role_type="Alternate")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestMyWork(NMIRFTestCase):
 	def test_an_assignment_waits_with_its_answer_date_until_it_is_answered(self):
-		recommendation = make_recommendation([self.water])
+		recommendation = make_recommendation([self.mine])
 		[item] = [i for i in items(self.focal_point, "assignments") if i["name"] == recommendation.name]
 		self.assertEqual(item["due"], str(recommendation.responsible_institutions[0].response_due))
 		self.assertEqual(item["title"], recommendation.title)
 		self.assertEqual(item["actions"], ["accept", "dispute", "open"])
-		self.assertEqual(item["context"], {"recommendation": recommendation.name, "institution": self.water})
-		self.assertNotIn(recommendation.name, names(self.other, "assignments"))
+		self.assertEqual(item["context"], {"recommendation": recommendation.name, "institution": self.mine})
+		self.assertNotIn(recommendation.name, names(self.other_focal_point, "assignments"))
 
-		as_user(self.focal_point, respond_to_assignment, recommendation.name, self.water, "Accepted")
+		as_user(self.focal_point, respond_to_assignment, recommendation.name, self.mine, "Accepted")
 		self.assertNotIn(recommendation.name, names(self.focal_point, "assignments"))
 
 	def test_a_dispute_waits_for_the_secretariat_not_for_a_focal_point(self):
-		recommendation = make_recommendation([self.water])
+		recommendation = make_recommendation([self.mine])
 		as_user(
-			self.focal_point, respond_to_assignment, recommendation.name, self.water, "Disputed", "Not water."
+			self.focal_point, respond_to_assignment, recommendation.name, self.mine, "Disputed", "Not water."
 		)
 		self.assertIn(recommendation.name, names(self.secretariat, "disputed_assignments"))
 		self.assertEqual(names(self.focal_point, "disputed_assignments"), [])
@@ -63,7 +47,7 @@ class TestMyWork(FrappeTestCase):
 			{
 				"doctype": "Implementation Action",
 				"action_title": "Connect 40 rural schools to drinking water",
-				"lead_institution": self.water,
+				"lead_institution": self.mine,
 				"start_date": add_days(nowdate(), -60),
 				"end_date": add_days(nowdate(), -2),
 			}
@@ -71,13 +55,13 @@ class TestMyWork(FrappeTestCase):
 		[item] = [i for i in items(self.focal_point, "actions") if i["name"] == action.name]
 		self.assertEqual(item["due"], add_days(nowdate(), -2))
 		self.assertEqual(item["actions"], ["new_progress_update", "open"])
-		self.assertEqual(item["context"], {"implementation_action": action.name, "institution": self.water})
-		self.assertNotIn(action.name, names(self.other, "actions"))
+		self.assertEqual(item["context"], {"implementation_action": action.name, "institution": self.mine})
+		self.assertNotIn(action.name, names(self.other_focal_point, "actions"))
 		work = as_user(self.focal_point, get_my_work)
 		self.assertGreaterEqual(work["summary"]["overdue"], 1)
 
 	def test_a_submitted_update_waits_for_its_validator_then_for_the_secretariat(self):
-		recommendation = make_recommendation([self.water]).name
+		recommendation = make_recommendation([self.mine]).name
 		update = as_user(
 			self.focal_point,
 			lambda: frappe.get_doc(
@@ -95,9 +79,9 @@ class TestMyWork(FrappeTestCase):
 		# the reference shows once, the title after it; the detail tells updates on one recommendation apart
 		self.assertEqual(item["reference"], recommendation)
 		self.assertEqual(item["title"], frappe.db.get_value("Recommendation", recommendation, "title"))
-		self.assertEqual(item["detail"], f"{self.water} · In progress · {update.name}")
+		self.assertEqual(item["detail"], f"{self.mine} · In progress · {update.name}")
 		self.assertNotIn(update.name, names(self.secretariat, "updates_to_approve"))
-		self.assertEqual(names(self.other, "updates_to_validate"), [])
+		self.assertEqual(names(self.other_focal_point, "updates_to_validate"), [])
 
 		update = as_user(self.validator, apply_workflow, update.as_dict(), "Validate")
 		self.assertNotIn(update.name, names(self.validator, "updates_to_validate"))

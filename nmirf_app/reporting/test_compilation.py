@@ -12,34 +12,28 @@ import zipfile
 import frappe
 from docx import Document as WordDocument
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils.file_manager import get_file
 
 from nmirf_app.reporting.compilation import compile_now, compile_state_report
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import (
+	NMIRFTestCase,
+	as_user,
+	make_recommendation,
+)
 
 
-class TestCompilation(FrappeTestCase):
+class TestCompilation(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.compile", "NMIRF Secretariat")
-		cls.validator = make_user("validator.compile", "NMIRF Institution Validator")
-		cls.focal_point = make_user("fp.compile", "NMIRF Focal Point")
-		cls.observer = make_user("observer.compile", "NMIRF Observer")
-		cls.health = make_institution("Compile Ministry of Health", validating_authority=cls.validator)
-		make_focal_point(cls.focal_point, cls.health, role_type="Alternate")
 		for cluster in ("Compile: Health", "Compile: Education"):
 			if not frappe.db.exists("Recommendation Cluster", cluster):
 				frappe.get_doc({"doctype": "Recommendation Cluster", "cluster_name": cluster}).insert()
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
 	def setUp(self):
 		self.symbol = f"CRC/C/C{frappe.generate_hash(length=6).upper()}/CO/4-6"
 		self.health_rec = make_recommendation(
-			[self.health],
+			[self.mine],
 			document_symbol=self.symbol,
 			document_date="2011-06-01",
 			paragraph="918",
@@ -47,7 +41,7 @@ class TestCompilation(FrappeTestCase):
 			recommendation_text="918. The Committee recommends that the State party reduce maternal and neonatal mortality.",
 		)
 		self.education_rec = make_recommendation(
-			[self.health],
+			[self.mine],
 			document_symbol=self.symbol,
 			document_date="2011-06-01",
 			paragraph="909",
@@ -55,7 +49,7 @@ class TestCompilation(FrappeTestCase):
 			recommendation_text="909. The Committee recommends that the State party guarantee free primary education.",
 		)
 		self.unclustered = make_recommendation(
-			[self.health],
+			[self.mine],
 			document_symbol=self.symbol,
 			document_date="2011-06-01",
 			paragraph="930",
@@ -103,7 +97,7 @@ class TestCompilation(FrappeTestCase):
 				"doctype": "Report Contribution",
 				"state_report": self.report.name,
 				"section": section,
-				"institution": self.health,
+				"institution": self.mine,
 				"recommendation": recommendation,
 				"due_on": "2027-01-31",
 				"contribution_text": text,
@@ -197,7 +191,7 @@ class TestCompilation(FrappeTestCase):
 		symbol = f"A/HRC/{frappe.generate_hash(length=5).upper()}/9"
 		for paragraph, status in (("118.2", "Supported"), ("118.10", "Noted")):
 			make_recommendation(
-				[self.health],
+				[self.mine],
 				mechanism="UPR",
 				upr_cycle=4,
 				session="48",

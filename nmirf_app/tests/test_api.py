@@ -6,9 +6,8 @@ records (Frappe's own version counts everything, for anyone logged in)."""
 import json
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user, make_recommendation
 
 
 def count_over_api(user, doctype, filters=None):
@@ -18,22 +17,14 @@ def count_over_api(user, doctype, filters=None):
 	return as_user(user, frappe.get_attr(method), doctype=doctype, filters=json.dumps(filters or {}))
 
 
-class TestApi(FrappeTestCase):
+class TestApi(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.focal_point = make_user("fp.api", "NMIRF Focal Point")
-		cls.observer = make_user("observer.api", "NMIRF Observer")
-		cls.mine = make_institution("Api Ministry of Environment")
-		cls.other = make_institution("Api Ministry of Mines")
-		make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
 		cls.secret = f"secret-{frappe.generate_hash(length=6)}"
 		make_recommendation([cls.mine])
 		make_recommendation([cls.other], internal_notes=f"<p>{cls.secret}</p>")
 		make_recommendation([cls.other], published=1)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_counts_go_through_the_users_permissions(self):
 		self.assertEqual(count_over_api(self.focal_point, "Recommendation"), 1)

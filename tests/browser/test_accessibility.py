@@ -3,7 +3,7 @@ stands out from its background (contrast 4.5:1, 3:1 for large text), every form 
 accessible name and can be reached with the Tab key."""
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, PORTAL_STATES, portal_pages, portal_pages_in
+from helpers import ARTIFACTS, BASE_URL, PORTAL_STATES, portal_pages, portal_pages_in
 
 LANGUAGES = ("en", "ar")
 # Text colour against the first opaque background behind it (semi-transparent layers blended in),

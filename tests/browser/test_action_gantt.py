@@ -1,7 +1,7 @@
 """User story: the secretariat opens the Gantt view of actions and sees each bar from the action's
 start to its end (not an undated placeholder)."""
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT

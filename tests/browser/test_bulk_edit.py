@@ -8,7 +8,7 @@ import json
 import time
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT, demo_people, open_bell
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT
 

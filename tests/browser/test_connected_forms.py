@@ -2,7 +2,7 @@
 action in one click, the recommendation and its lead institution already filled; a focal point
 starts a progress update on it from the same form."""
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 from playwright.sync_api import expect
 from test_progress_update_approval import SECRETARIAT, demo_people
 

@@ -3,7 +3,7 @@ account, and never a participant's name or contact, the minutes or an unpublishe
 
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL
+from helpers import ARTIFACTS, BASE_URL
 from playwright.sync_api import expect
 
 

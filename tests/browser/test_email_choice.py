@@ -1,7 +1,7 @@
 """User story: a focal point who would rather get one e-mail a day than one per notification says
 so in their own settings, in two clicks from their avatar."""
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from playwright.sync_api import expect
 from test_progress_update_approval import demo_people
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, portal_pages, portal_pages_in, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, portal_pages, portal_pages_in, resource_rows
 
 LANGUAGES = ("fr", "es", "ar")
 APP_LOCALE = Path(__file__).resolve().parents[2] / "nmirf_app" / "locale"

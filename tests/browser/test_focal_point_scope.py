@@ -3,7 +3,7 @@ responsible for — in the desk list, when guessing another record's URL, and ov
 
 import re
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 

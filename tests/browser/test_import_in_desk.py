@@ -3,7 +3,7 @@ background job and finds the new recommendations — and the same file a second 
 
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 from playwright.sync_api import expect
 
 from nmirf_app.core.uhri_format import UHRI_XLSX_HEADERS

@@ -6,7 +6,7 @@ listing its recommendations, not one per recommendation."""
 import json
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 from test_progress_update_approval import demo_people
 

@@ -3,7 +3,7 @@ labelled, usable on a phone), open one, and find nothing unpublished."""
 
 import json
 
-from conftest import ARTIFACTS, BASE_URL, resource_rows
+from helpers import ARTIFACTS, BASE_URL, resource_rows
 from playwright.sync_api import expect
 
 

@@ -6,7 +6,7 @@ import json
 import time
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 SECRETARIAT = "secretariat@demo.nmirf.example"

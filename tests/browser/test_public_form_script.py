@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 SECRETARIAT = "secretariat@demo.nmirf.example"

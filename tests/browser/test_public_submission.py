@@ -6,7 +6,7 @@ portal."""
 import json
 import uuid
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from playwright.sync_api import expect
 from test_progress_update_approval import run_workflow_action
 

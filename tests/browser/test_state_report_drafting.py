@@ -6,8 +6,8 @@ import io
 import json
 import zipfile
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from docx import Document as WordDocument
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login
 from playwright.sync_api import expect
 from test_progress_update_approval import run_workflow_action
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 
 SECRETARIAT = "secretariat@demo.nmirf.example"
 TEXT_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "HTML Editor", "Markdown Editor"}

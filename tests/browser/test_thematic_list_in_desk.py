@@ -5,18 +5,14 @@ counts, and sends the UPR matrix of that review, in OHCHR's layout, for the Stat
 import dataclasses
 import io
 import json
-import sys
 import uuid
-from pathlib import Path
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
+import thematic_list_samples
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, login, resource_rows
 from playwright.sync_api import expect
 
 from nmirf_app.core.reference_data import sdg_goals
 from nmirf_app.core.upr_thematic_list import read_upr_thematic_list
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import thematic_list_samples
 
 SECRETARIAT = "secretariat@demo.nmirf.example"
 KNOWN_THEME = "Right to health"

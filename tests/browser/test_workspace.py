@@ -2,7 +2,7 @@
 point's cards and charts count only their institution's recommendations (the same figures the REST
 API gives them)."""
 
-from conftest import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
+from helpers import ARTIFACTS, BASE_URL, DEMO_PASSWORD, api_session, login, resource_rows
 from playwright.sync_api import expect
 
 SECRETARIAT = "secretariat@demo.nmirf.example"

@@ -8,36 +8,27 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.testing import (
+	NMIRFTestCase,
 	alerts_for,
 	as_user,
-	make_focal_point,
 	make_institution,
 	make_private_file,
 	make_recommendation,
-	make_user,
 )
 from nmirf_app.tests import sample_files
 
 
-class TestProgressUpdate(FrappeTestCase):
+class TestProgressUpdate(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.validator = make_user("validator.pu.health", "NMIRF Institution Validator")
-		cls.health = make_institution("PU Ministry of Health", validating_authority=cls.validator)
-		cls.justice = make_institution("PU Ministry of Justice")
-		cls.focal_point = make_user("fp.pu.health", "NMIRF Focal Point")
-		cls.other_focal_point = make_user("fp.pu.justice", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat.pu", "NMIRF Secretariat")
-		make_focal_point(cls.focal_point, cls.health, role_type="Alternate")
-		make_focal_point(cls.other_focal_point, cls.justice, role_type="Alternate")
-		cls.recommendation = make_recommendation([cls.health]).name
+		cls.recommendation = make_recommendation([cls.mine]).name
 		cls.action = (
 			frappe.get_doc(
 				{
 					"doctype": "Implementation Action",
 					"action_title": "Train primary health staff on maternal care protocols",
-					"lead_institution": cls.health,
+					"lead_institution": cls.mine,
 					"start_date": "2025-01-01",
 					"end_date": "2026-12-31",
 					"recommendations": [{"recommendation": cls.recommendation}],
@@ -46,9 +37,6 @@ class TestProgressUpdate(FrappeTestCase):
 			.insert(ignore_permissions=True)
 			.name
 		)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def draft(self, user=None, **values):
 		def create():
@@ -81,7 +69,7 @@ class TestProgressUpdate(FrappeTestCase):
 			frappe.db.get_value("Recommendation", self.recommendation, "implementation_status"), "Not started"
 		)
 		update = self.draft()
-		self.assertEqual((update.workflow_state, update.institution), ("Draft", self.health))
+		self.assertEqual((update.workflow_state, update.institution), ("Draft", self.mine))
 		update = self.step(self.focal_point, update, "Submit for validation")
 		update = self.step(self.validator, update, "Validate")
 		update = self.step(self.secretariat, update, "Approve")
@@ -157,7 +145,7 @@ class TestProgressUpdate(FrappeTestCase):
 			frappe.get_doc(
 				{
 					"doctype": "Progress Update",
-					"institution": self.health,
+					"institution": self.mine,
 					"recommendation": self.recommendation,
 					"reported_status": "Fully implemented",
 					"summary": "Not ours to say.",
@@ -182,7 +170,7 @@ class TestProgressUpdate(FrappeTestCase):
 			return alerts_for(user, update.name)
 
 		# on a recommendation of its own: approving changes the status the other tests start from
-		own = make_recommendation([self.health]).name
+		own = make_recommendation([self.mine]).name
 		draft = self.draft(implementation_action=None, recommendation=own)
 		update = self.step(self.focal_point, draft, "Submit for validation")
 		self.assertEqual(update.validator, self.validator)
@@ -190,7 +178,7 @@ class TestProgressUpdate(FrappeTestCase):
 		self.assertIn("To validate", to_validate.subject)
 		self.assertTrue(update.reports_on.startswith(f"{own} — "), "the update names what it reports on")
 		self.assertIn(update.reports_on, to_validate.subject)
-		self.assertIn(self.health, to_validate.subject)
+		self.assertIn(self.mine, to_validate.subject)
 		self.assertEqual(told(self.secretariat, update), [], "the secretariat waits for the validation")
 
 		update = self.return_with_reason(

@@ -6,52 +6,41 @@ document, list, Report Builder, group-by sidebar, export and the whitelisted cli
 import frappe
 from frappe.desk.reportview import export_query
 from frappe.desk.reportview import get as reportview_get
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
-from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, make_focal_point, make_recommendation, make_user
 
 
-class TestRecommendationPermissions(FrappeTestCase):
+class TestRecommendationPermissions(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.health_validator = make_user("validator.health", "NMIRF Institution Validator")
-		cls.health = make_institution("Perm Ministry of Health", validating_authority=cls.health_validator)
-		cls.justice = make_institution("Perm Ministry of Justice")
-		cls.health_focal_point = make_user("fp.health", "NMIRF Focal Point")
 		cls.former_focal_point = make_user("fp.former", "NMIRF Focal Point")
-		cls.secretariat = make_user("secretariat", "NMIRF Secretariat")
-		cls.observer = make_user("observer", "NMIRF Observer")
-		make_focal_point(cls.health_focal_point, cls.health, role_type="Alternate")
 		make_focal_point(
 			cls.former_focal_point,
-			cls.health,
+			cls.mine,
 			role_type="Alternate",
 			active_from=add_days(nowdate(), -400),
 			active_to=add_days(nowdate(), -1),
 		)
-		cls.health_rec = make_recommendation([cls.health]).name
-		cls.shared_rec = make_recommendation([(cls.justice, "Lead"), (cls.health, "Supporting")]).name
-		cls.justice_rec = make_recommendation([cls.justice]).name
-		cls.published_justice_rec = make_recommendation([cls.justice], published=1).name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
+		cls.health_rec = make_recommendation([cls.mine]).name
+		cls.shared_rec = make_recommendation([(cls.other, "Lead"), (cls.mine, "Supporting")]).name
+		cls.justice_rec = make_recommendation([cls.other]).name
+		cls.published_justice_rec = make_recommendation([cls.other], published=1).name
 
 	def visible_names(self, user):
 		frappe.set_user(user)
 		return set(frappe.get_list("Recommendation", pluck="name", limit_page_length=0))
 
 	def test_focal_point_lists_only_their_institutions_recommendations(self):
-		names = self.visible_names(self.health_focal_point)
+		names = self.visible_names(self.focal_point)
 		self.assertIn(self.health_rec, names)
 		self.assertIn(self.shared_rec, names)
 		self.assertNotIn(self.justice_rec, names)
 		self.assertNotIn(self.published_justice_rec, names)
 
 	def test_focal_point_cannot_open_another_institutions_recommendation_by_name(self):
-		frappe.set_user(self.health_focal_point)
+		frappe.set_user(self.focal_point)
 		self.assertTrue(frappe.has_permission("Recommendation", "read", self.health_rec))
 		self.assertFalse(frappe.has_permission("Recommendation", "read", self.justice_rec))
 		with self.assertRaises(frappe.PermissionError):
@@ -64,7 +53,7 @@ class TestRecommendationPermissions(FrappeTestCase):
 		)
 
 	def test_report_builder_and_group_by_see_only_their_rows(self):
-		frappe.set_user(self.health_focal_point)
+		frappe.set_user(self.focal_point)
 		frappe.local.form_dict = frappe._dict(
 			doctype="Recommendation", fields=["`tabRecommendation`.`name`"], filters=[], page_length=0
 		)
@@ -80,10 +69,10 @@ class TestRecommendationPermissions(FrappeTestCase):
 			for row in get_group_by_count("Recommendation", "[]", "lead_institution")
 		}
 		# the shared recommendation is led by Justice; Justice's own two stay invisible
-		self.assertEqual(counts, {self.health: 1, self.justice: 1})
+		self.assertEqual(counts, {self.mine: 1, self.other: 1})
 
 	def test_export_contains_only_their_rows(self):
-		frappe.set_user(self.health_focal_point)
+		frappe.set_user(self.focal_point)
 		frappe.local.form_dict = frappe._dict(
 			doctype="Recommendation",
 			file_format_type="CSV",
@@ -96,7 +85,7 @@ class TestRecommendationPermissions(FrappeTestCase):
 		self.assertNotIn(self.justice_rec, exported)
 
 	def test_focal_point_cannot_change_source_fields_or_create_or_delete(self):
-		frappe.set_user(self.health_focal_point)
+		frappe.set_user(self.focal_point)
 		doc = frappe.get_doc("Recommendation", self.health_rec)
 		original_text = doc.recommendation_text
 		doc.recommendation_text = "Rewritten by a focal point"
@@ -107,12 +96,12 @@ class TestRecommendationPermissions(FrappeTestCase):
 		self.assertEqual(doc.institution_notes, "We started drafting the bill.")
 
 		with self.assertRaises(frappe.PermissionError):
-			make_recommendation([self.health], insert=False).insert()
+			make_recommendation([self.mine], insert=False).insert()
 		with self.assertRaises(frappe.PermissionError):
 			frappe.delete_doc("Recommendation", self.health_rec)
 
 	def test_focal_point_cannot_write_another_institutions_recommendation(self):
-		frappe.set_user(self.health_focal_point)
+		frappe.set_user(self.focal_point)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.client.set_value("Recommendation", self.justice_rec, "institution_notes", "not ours")
 
@@ -122,7 +111,7 @@ class TestRecommendationPermissions(FrappeTestCase):
 		self.assertFalse(frappe.has_permission("Recommendation", "read", self.health_rec))
 
 	def test_validator_sees_their_institutions_recommendations_only(self):
-		names = self.visible_names(self.health_validator)
+		names = self.visible_names(self.validator)
 		self.assertIn(self.health_rec, names)
 		self.assertNotIn(self.justice_rec, names)
 
@@ -141,8 +130,8 @@ class TestRecommendationPermissions(FrappeTestCase):
 
 	def test_focal_point_sees_only_their_institutions_focal_points(self):
 		other = make_user("fp.justice", "NMIRF Focal Point")
-		justice_focal_point = make_focal_point(other, self.justice).name
-		frappe.set_user(self.health_focal_point)
+		justice_focal_point = make_focal_point(other, self.other).name
+		frappe.set_user(self.focal_point)
 		users = set(frappe.get_list("Focal Point", pluck="user", limit_page_length=0))
 		self.assertIn(self.former_focal_point, users)
 		self.assertNotIn(other, users)

@@ -5,26 +5,21 @@ point, reviewed by the secretariat; each institution sees only its own, and dead
 
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
 from nmirf_app.implementation.tasks import send_deadline_reminders
 from nmirf_app.reporting.doctype.report_contribution.report_contribution import request_contributions
-from nmirf_app.testing import alerts_for, as_user, make_focal_point, make_institution, make_user
+from nmirf_app.testing import (
+	NMIRFTestCase,
+	alerts_for,
+	as_user,
+)
 
 
-class TestReportContribution(FrappeTestCase):
+class TestReportContribution(NMIRFTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.rc", "NMIRF Secretariat")
-		cls.validator = make_user("validator.rc.education", "NMIRF Institution Validator")
-		cls.education = make_institution("RC Ministry of Education", validating_authority=cls.validator)
-		cls.labour = make_institution("RC Ministry of Labour")
-		cls.focal_point = make_user("fp.rc.education", "NMIRF Focal Point")
-		cls.other_focal_point = make_user("fp.rc.labour", "NMIRF Focal Point")
-		make_focal_point(cls.focal_point, cls.education, role_type="Alternate")
-		make_focal_point(cls.other_focal_point, cls.labour, role_type="Alternate")
 		cls.report = (
 			frappe.get_doc(
 				{
@@ -38,16 +33,13 @@ class TestReportContribution(FrappeTestCase):
 			.name
 		)
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
 	def request(self, due_on=None, institutions=None):
 		return as_user(
 			self.secretariat,
 			request_contributions,
 			self.report,
 			"Right to education",
-			institutions or [self.education, self.labour],
+			institutions or [self.mine, self.other],
 			due_on or add_days(nowdate(), 30),
 			"<p>Describe the measures taken since 2021 on free primary education.</p>",
 		)
@@ -78,7 +70,7 @@ class TestReportContribution(FrappeTestCase):
 			self.assertEqual(todos, [focal_point])
 
 	def test_review_cycle_and_the_rules_at_each_step(self):
-		name = self.request(institutions=[self.education])[0]
+		name = self.request(institutions=[self.mine])[0]
 		with self.assertRaisesRegex(frappe.ValidationError, "write the contribution"):
 			self.step(self.focal_point, name, "Submit to secretariat")
 		doc = self.edit(
@@ -121,7 +113,7 @@ class TestReportContribution(FrappeTestCase):
 		# asked; returned (with the reason) and accepted -> the focal point who sent it
 		self.assertEqual(
 			[row.subject.split(":")[0] for row in told(self.secretariat)],
-			["RC Ministry of Education sent its contribution"] * 2,
+			[f"{self.mine} sent its contribution"] * 2,
 		)
 		returned, accepted = told(self.focal_point)
 		self.assertIn("was returned", returned.subject)
@@ -152,10 +144,10 @@ class TestReportContribution(FrappeTestCase):
 		with self.assertRaises(
 			frappe.PermissionError, msg="institutions answer requests, they do not make them"
 		):
-			as_user(self.focal_point, request_contributions, self.report, "x", [self.education], nowdate())
+			as_user(self.focal_point, request_contributions, self.report, "x", [self.mine], nowdate())
 
 	def test_deadlines_remind_and_escalate(self):
-		name = self.request(due_on=add_days(nowdate(), 3), institutions=[self.education])[0]
+		name = self.request(due_on=add_days(nowdate(), 3), institutions=[self.mine])[0]
 		reminders = send_deadline_reminders(nowdate())
 		mine = [(r.kind, r.recipient) for r in reminders if r.reference == f"Report Contribution {name}"]
 		self.assertEqual(mine, [("due soon", self.focal_point)])
