@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import frappe
 import requests
-from frappe import _
+from frappe import _, _lt
 from frappe.utils import escape_html, now_datetime, nowdate, strip_html
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
@@ -648,7 +648,8 @@ def run_import_job(import_name: str, dry_run: bool):
 		pass  # recorded on the import; nothing for the worker to retry
 
 
-INTERRUPTED = _(
+# translated when written (str()), in the language of the moment, not when the module is imported
+INTERRUPTED = _lt(
 	"The run was interrupted: its background job stopped before finishing (the worker was stopped or "
 	"restarted). Run it again: rows already imported are recognised and nothing is duplicated."
 )
@@ -677,7 +678,7 @@ def fail_interrupted_imports() -> list[str]:
 		frappe.db.set_value(
 			"Recommendation Import",
 			name,
-			{"status": "Failed", "error_message": INTERRUPTED, "finished_at": now_datetime()},
+			{"status": "Failed", "error_message": str(INTERRUPTED), "finished_at": now_datetime()},
 		)
 		interrupted.append(name)
 	if interrupted:
