@@ -1,4 +1,4 @@
-"""The demo's engagement work (loaded by nmirf_app.engagement.demo): consultations around the
+"""The demo's engagement work (loaded by nmirf_app.demo.engagement): consultations around the
 CEDAW reports, input from civil society and the NHRI, special procedure communications and a visit,
 and an NMIRF plenary with its decisions. Texts are plausible, not official."""
 

@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 
 from nmirf_app.core import demo_reporting
 from nmirf_app.core.demo_data import DEMO_EMAIL_DOMAIN
+from nmirf_app.demo.records import insert_once
 from nmirf_app.permissions import active_focal_point_users
 from nmirf_app.utils import as_user
 
@@ -38,19 +39,18 @@ def load_reporting() -> dict:
 
 def load_obligations() -> int:
 	for obligation in demo_reporting.OBLIGATIONS:
-		if frappe.db.exists("Reporting Obligation", obligation.mechanism):
-			continue
-		frappe.get_doc(
+		insert_once(
+			"Reporting Obligation",
+			obligation.mechanism,
 			{
-				"doctype": "Reporting Obligation",
 				"mechanism": obligation.mechanism,
 				"procedure": obligation.procedure,
 				"last_submitted_on": obligation.last_submitted_on,
 				"last_dialogue_on": obligation.last_dialogue_on,
 				"next_due_override": obligation.next_due_override,
 				"notes": obligation.notes,
-			}
-		).insert()
+			},
+		)
 	return len(demo_reporting.OBLIGATIONS)
 
 

@@ -7,7 +7,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from nmirf_app.core import demo_engagement
-from nmirf_app.reporting.demo import SECRETARIAT
+from nmirf_app.demo.reporting import SECRETARIAT
 from nmirf_app.utils import as_user
 
 

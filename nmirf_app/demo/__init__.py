@@ -10,6 +10,7 @@ from frappe.utils.password import update_password
 
 from nmirf_app.core.demo_data import DemoDataset, build_demo_dataset
 from nmirf_app.core.references import build_dedupe_key
+from nmirf_app.demo.records import insert_once
 from nmirf_app.install import load_reference_data
 from nmirf_app.recommendations.assignment import one_task_per_person
 from nmirf_app.utils import ensure_user_has_role
@@ -29,10 +30,10 @@ def load_demo_dataset(
 	counts["focal points"] = load_focal_points(dataset)
 	counts["clusters"] = load_clusters(dataset)
 	counts["recommendations"] = load_recommendations(dataset, progress)
-	from nmirf_app.reporting.demo import load_reporting
+	from nmirf_app.demo.reporting import load_reporting
 
 	counts.update(load_reporting())
-	from nmirf_app.engagement.demo import load_engagement
+	from nmirf_app.demo.engagement import load_engagement
 
 	counts.update(load_engagement())
 	return counts
@@ -87,17 +88,16 @@ def create_demo_outbox():
 
 def load_institutions(dataset: DemoDataset) -> int:
 	for institution in dataset.institutions:
-		if frappe.db.exists("Institution", institution.name):
-			continue
-		frappe.get_doc(
+		insert_once(
+			"Institution",
+			institution.name,
 			{
-				"doctype": "Institution",
 				"institution_name": institution.name,
 				"abbreviation": institution.abbreviation,
 				"institution_type": institution.institution_type,
 				"is_state_body": int(institution.is_state_body),
-			}
-		).insert()
+			},
+		)
 	for institution in dataset.institutions:
 		if institution.parent:
 			frappe.db.set_value("Institution", institution.name, "parent_institution", institution.parent)
@@ -134,40 +134,36 @@ def load_users(dataset: DemoDataset, password: str) -> int:
 def load_focal_points(dataset: DemoDataset) -> int:
 	# Oldest terms first, so that a successor is validated after its predecessor's term has ended.
 	for focal_point in sorted(dataset.focal_points, key=lambda term: term.active_from):
-		filters = {
+		term = {
 			"user": focal_point.user,
 			"institution": focal_point.institution,
 			"active_from": focal_point.active_from,
 		}
-		if frappe.db.exists("Focal Point", filters):
-			continue
-		frappe.get_doc(
+		insert_once(
+			"Focal Point",
+			term,
 			{
-				"doctype": "Focal Point",
-				"user": focal_point.user,
-				"institution": focal_point.institution,
+				**term,
 				"role_type": focal_point.role_type,
 				"capacity": focal_point.capacity,
-				"active_from": focal_point.active_from,
 				"active_to": focal_point.active_to,
 				"handover_notes": focal_point.handover_notes,
-			}
-		).insert()
+			},
+		)
 	return len(dataset.focal_points)
 
 
 def load_clusters(dataset: DemoDataset) -> int:
 	for cluster in dataset.clusters:
-		if frappe.db.exists("Recommendation Cluster", cluster.name):
-			continue
-		frappe.get_doc(
+		insert_once(
+			"Recommendation Cluster",
+			cluster.name,
 			{
-				"doctype": "Recommendation Cluster",
 				"cluster_name": cluster.name,
 				"description": cluster.description,
 				"themes": [{"theme": theme} for theme in cluster.themes],
-			}
-		).insert()
+			},
+		)
 	return len(dataset.clusters)
 
 
