@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 HELPER = HERE / "load_helper.py"
 REPORTS = ("Implementation Status", "SDG Coverage", "Institution Scorecard")
 WORKER_QUEUES = ("default", "short", "long")
+FINISHED_IMPORT = ("Completed", "Completed with errors", "Failed")
 
 
 class Stats:
@@ -448,16 +449,16 @@ def stopped(pid: int, seconds: float):
 			return
 
 
-def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, samples: Path, logs: Path) -> dict:
+def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, samples, logs: Path) -> dict:
 	"""The secretariat starts an import; the worker is killed while it runs and started again. The
 	import must be marked interrupted (by the app's scheduled check) and its re-run complete it."""
-	outcome = {"fault": "worker killed during an import"}
+	outcome = {"fault": "worker killed during an import", "rows_of_the_state": samples.own_state_rows}
 	uploaded = client.call(
 		"upload import file",
 		"POST",
 		"/api/method/upload_file",
 		data={"is_private": 1},
-		files={"file": (samples.name, samples.read_bytes(), "application/octet-stream")},
+		files={"file": (samples.xlsx.name, samples.xlsx.read_bytes(), "application/octet-stream")},
 	)
 	created = uploaded and client.call(
 		"create import",
@@ -470,6 +471,18 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		return outcome
 	name = created["data"]["name"]
 	outcome["import"] = name
+
+	def recommendations() -> int | None:
+		answer = client.call(
+			"count recommendations",
+			"GET",
+			"/api/method/frappe.client.get_count",
+			retries=2,
+			params={"doctype": "Recommendation"},
+		)
+		return answer and answer.get("message")
+
+	before = recommendations()
 	client.call(
 		"start import",
 		"POST",
@@ -481,11 +494,13 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		doc = client.get_doc("Recommendation Import", name)
 		return doc and doc.get("status")
 
-	for _ in range(120):
-		if time.perf_counter() > client.deadline or status() == "Importing":
+	# killed once its first batches are in (each batch commits), before it can finish
+	for _ in range(600):
+		if time.perf_counter() > client.deadline or status() in FINISHED_IMPORT:
 			break
-		time.sleep(0.5)
-	time.sleep(3)
+		if (recommendations() or 0) > (before or 0):
+			break
+		time.sleep(0.2)
 	stats.fault = "worker killed"
 	bench.stop("long worker", signal.SIGKILL)  # the import runs on the long queue
 	killed_at = time.perf_counter()
@@ -493,14 +508,16 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 	outcome["status_after_kill"] = status()
 	# the app's check runs every 5 minutes; the test asks it directly until it sees the interruption
 	for _ in range(40):
-		if time.perf_counter() > client.deadline:
-			break
+		if time.perf_counter() > client.deadline or status() in FINISHED_IMPORT:
+			break  # finished before the kill: nothing was interrupted
 		found = bench.helper("interrupted", "--site", bench.site)
 		if name in found["interrupted"]:
 			break
 		time.sleep(5)
 	outcome["seen_interrupted_after_s"] = round(time.perf_counter() - killed_at)
 	outcome["status_seen"] = status()
+	# the batches committed before the kill stay; the rest is the re-run's
+	outcome["created_before_kill"] = (recommendations() or 0) - (before or 0)
 	stats.fault = None
 	client.call(
 		"start import",
@@ -509,19 +526,16 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		json={"dt": "Recommendation Import", "dn": name, "method": "start_import"},
 	)
 	for _ in range(600):
-		if time.perf_counter() > client.deadline or status() in (
-			"Completed",
-			"Completed with errors",
-			"Failed",
-		):
+		if time.perf_counter() > client.deadline or status() in FINISHED_IMPORT:
 			break
 		time.sleep(1)
 	doc = client.get_doc("Recommendation Import", name) or {}
 	outcome.update({key: doc.get(key) for key in ("status", "created", "unchanged", "failed", "outcome")})
+	outcome["new_recommendations"] = (recommendations() or 0) - (before or 0)
 	return outcome
 
 
-def run_faults(bench: Bench, secretariat_client: Client, stats: Stats, samples: Path, args, results: list):
+def run_faults(bench: Bench, secretariat_client: Client, stats: Stats, samples, args, results: list):
 	"""While the focal points are at work: MariaDB restarted, then Redis; then the worker killed in
 	the middle of an import."""
 	for fault, action in (
@@ -586,9 +600,11 @@ def main():
 		sys.path[:0] = [str(HERE), str(HERE.parent)]  # the generator reads the vocabularies the app ships
 		import uhri_samples
 
+		# records the site has not seen (a seed of its own each run): the killed import has rows to
+		# create before and after the kill
 		samples = uhri_samples.write_samples(
-			5000, args.logs, state="Paraguay", other_state_share=0.15, seed=2026
-		).xlsx
+			5000, args.logs, state="Paraguay", other_state_share=0.15, seed=random.randrange(10**6)
+		)
 
 	base_url = f"http://127.0.0.1:{args.port}"
 	bench.start_web(args.port, args.web_workers, args.logs)
@@ -719,7 +735,20 @@ def verdict(ledger: dict, check: dict, stats: Stats, faults: list[dict]) -> list
 			lines.append(f"  {count} x {kind}{f' during {fault}' if fault else ''}: {error}")
 	else:
 		lines.append("errors: none")
-	ok = not doubled and not lost and not wrong_state and not check["tally_rows_differing"]
+	import_fault = next((fault for fault in faults if fault.get("import")), None)
+	# every row of the State once: created before the kill or by the re-run, none twice
+	import_whole = import_fault is None or (
+		import_fault.get("status") == "Completed"
+		and import_fault.get("new_recommendations") == import_fault["rows_of_the_state"]
+	)
+	if import_fault:
+		lines.append(
+			f"import killed mid-way: {import_fault.get('created_before_kill')} recommendations created before "
+			f"the kill; its re-run {import_fault.get('status')}: {import_fault.get('created')} created, "
+			f"{import_fault.get('unchanged')} already there; {import_fault.get('new_recommendations')} new "
+			f"recommendations for the State's {import_fault['rows_of_the_state']} rows"
+		)
+	ok = not doubled and not lost and not wrong_state and not check["tally_rows_differing"] and import_whole
 	lines.append("NOTHING LOST OR DOUBLED" if ok else "PROBLEMS FOUND (above)")
 	return lines
 
