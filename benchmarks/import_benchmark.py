@@ -7,7 +7,8 @@ records as CSV. Prints a table per file size.
 Runs every bench command as the bench's owner, on a site of its own (created when missing,
 recreated with --fresh) whose NMIRF State is set to --state; each timed run starts from an empty
 set of recommendations. Times are wall-clock seconds of the whole command (process start-up
-included); peak memory is the largest resident set of the command's processes. Generating the
+included); peak memory is the largest resident set of the command's processes, also shown above what a
+bare bench command on the site holds (Frappe's own share, the same for every import). Generating the
 files is not timed. See README.md, "Benchmarks".
 """
 
@@ -260,9 +261,9 @@ def reset(bench: Bench) -> None:
 	bench.helper_json("reset", "--site", bench.site)
 
 
-def format_table(samples, runs: list[Run]) -> str:
+def format_table(samples, runs: list[Run], baseline_mb: float) -> str:
 	header = (
-		f"{'source':<30} {'rows':>7} {'seconds':>8} {'rows/s':>8} {'peak MB':>8} "
+		f"{'source':<30} {'rows':>7} {'seconds':>8} {'rows/s':>8} {'peak MB':>8} {'above bare':>10} "
 		f"{'created':>8} {'unchanged':>9} {'skipped':>8} {'failed':>7}"
 	)
 	lines = [
@@ -277,7 +278,8 @@ def format_table(samples, runs: list[Run]) -> str:
 			continue
 		lines.append(
 			f"{run.source:<30} {run.rows:>7,} {run.seconds:>8.1f} {run.rows_per_second:>8.1f} "
-			f"{run.peak_mb:>8.0f} {run.created:>8,} {run.unchanged:>9,} {run.skipped:>8,} {run.failed:>7,}"
+			f"{run.peak_mb:>8.0f} {run.peak_mb - baseline_mb:>10.0f} "
+			f"{run.created:>8,} {run.unchanged:>9,} {run.skipped:>8,} {run.failed:>7,}"
 		)
 	notes = [
 		f"  {run.source}: {note}"
@@ -340,7 +342,15 @@ def main() -> None:
 	for line in describe_installed_app(bench):
 		print(line)
 	ensure_site(bench, args.fresh, args.db_root_password, args.state)
-	print(f"site {bench.site}, NMIRF State {args.state}; files and logs in {args.data_dir}\n", flush=True)
+	print(f"site {bench.site}, NMIRF State {args.state}; files and logs in {args.data_dir}", flush=True)
+	# what any bench command on the site holds before it does anything: the share of a peak that
+	# is Frappe's own, the same for every import below
+	_seconds, baseline_mb, _code = measure(
+		bench.site_command("execute", "frappe.ping"), args.data_dir / "ping.log"
+	)
+	print(
+		f"a bare bench command on the site (execute frappe.ping) peaks at {baseline_mb:.0f} MB\n", flush=True
+	)
 
 	results = {}
 	for rows in args.rows:
@@ -376,7 +386,7 @@ def main() -> None:
 			if args.profile:
 				print_profile(Path(run.log).with_suffix(".prof"))
 		reset(bench)
-		table = format_table(samples, runs)
+		table = format_table(samples, runs, baseline_mb)
 		print("\n" + table + "\n", flush=True)
 		results[rows] = [run.__dict__ | {"rows_per_second": run.rows_per_second} for run in runs]
 	(args.data_dir / "results.json").write_text(json.dumps(results, indent=1, default=str))

@@ -22,6 +22,7 @@ Everything talks to 127.0.0.1 only; the number of rounds and the time limit boun
 """
 
 import argparse
+import contextlib
 import json
 import os
 import pwd
@@ -337,6 +338,11 @@ class Bench:
 		with self.lock:
 			process = self.processes.pop(name, None)
 			if process and process.poll() is None:
+				if sig == signal.SIGKILL:
+					# RQ runs each job in a forked "work horse" in a session of its own: killed too
+					for pid in descendants(process.pid):
+						with contextlib.suppress(ProcessLookupError):
+							os.kill(pid, signal.SIGKILL)
 				os.killpg(process.pid, sig)
 				try:
 					process.wait(timeout=30)
@@ -374,6 +380,21 @@ class Bench:
 		"""One RQ worker of bench's production set-up (bench setup supervisor): one each for the
 		default, short and long queues."""
 		self.start(f"{queue} worker", self.frappe_command("worker", "--queue", queue), logs / "worker.log")
+
+
+def descendants(pid: int) -> list[int]:
+	"""The processes started by `pid`, and by them, whatever session they moved to (from /proc)."""
+	children: dict[int, list[int]] = defaultdict(list)
+	for stat in Path("/proc").glob("[0-9]*/stat"):
+		with contextlib.suppress(OSError, ValueError, IndexError):
+			fields = stat.read_text().rsplit(")", 1)[1].split()
+			children[int(fields[1])].append(int(stat.parent.name))
+	found, pending = [], [pid]
+	while pending:
+		for child in children.get(pending.pop(), []):
+			found.append(child)
+			pending.append(child)
+	return found
 
 
 def wait_until_up(base_url: str, site: str, seconds: float = 90) -> float:
@@ -494,11 +515,14 @@ def kill_worker_during_import(bench: Bench, client: Client, stats: Stats, sample
 		doc = client.get_doc("Recommendation Import", name)
 		return doc and doc.get("status")
 
-	# killed once its first batches are in (each batch commits), before it can finish
+	# killed once it runs and its first batches are in (each batch commits), before it can finish
+	outcome["recommendations_before"] = before
 	for _ in range(600):
-		if time.perf_counter() > client.deadline or status() in FINISHED_IMPORT:
+		seen = status()
+		if time.perf_counter() > client.deadline or seen in FINISHED_IMPORT:
 			break
-		if (recommendations() or 0) > (before or 0):
+		if seen == "Importing" and (counted := recommendations()) and counted > (before or 0):
+			outcome["recommendations_at_kill"] = counted
 			break
 		time.sleep(0.2)
 	stats.fault = "worker killed"
@@ -736,10 +760,15 @@ def verdict(ledger: dict, check: dict, stats: Stats, faults: list[dict]) -> list
 	else:
 		lines.append("errors: none")
 	import_fault = next((fault for fault in faults if fault.get("import")), None)
-	# every row of the State once: created before the kill or by the re-run, none twice
+	# every row of the State in the site after the re-run (created, or there already: a sample can
+	# repeat records of an earlier run's), and each created once: by the killed run or by the re-run
 	import_whole = import_fault is None or (
 		import_fault.get("status") == "Completed"
-		and import_fault.get("new_recommendations") == import_fault["rows_of_the_state"]
+		and not import_fault.get("failed")
+		and (import_fault.get("created") or 0) + (import_fault.get("unchanged") or 0)
+		== import_fault["rows_of_the_state"]
+		and import_fault.get("new_recommendations")
+		== (import_fault.get("created_before_kill") or 0) + (import_fault.get("created") or 0)
 	)
 	if import_fault:
 		lines.append(
