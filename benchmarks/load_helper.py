@@ -26,7 +26,7 @@ RECOMMENDATIONS_PER_INSTITUTION = 10
 
 def main() -> None:
 	parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-	parser.add_argument("command", choices=("prepare", "check", "interrupted"))
+	parser.add_argument("command", choices=("prepare", "check", "interrupted", "queued"))
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--focal-points", type=int, default=170)
 	parser.add_argument("--institutions", type=int, default=70)
@@ -39,6 +39,14 @@ def main() -> None:
 		frappe.set_user("Administrator")
 		if args.command == "prepare":
 			result = prepare(args.focal_points, args.institutions, args.secretariat)
+		elif args.command == "queued":
+			from frappe.utils.background_jobs import get_queue
+
+			# jobs waiting for a worker, and running, on the bench's queues (every site's)
+			result = {
+				queue: get_queue(queue).count + len(get_queue(queue).started_job_registry)
+				for queue in ("default", "short", "long")
+			}
 		elif args.command == "interrupted":
 			from nmirf_app.recommendations.importer import fail_interrupted_imports
 

@@ -720,8 +720,21 @@ def run_load(bench: Bench, args, people: dict, base_url: str, samples) -> str:
 	for thread in reviewers + ([fault_thread] if fault_thread else []):
 		thread.join()
 
+	drained = drain(bench, time.perf_counter())
 	check = bench.helper("check", "--site", args.site, "--run", run)
-	return "\n".join([stats.table(), "", *verdict(ledger, check, stats, faults)])
+	return "\n".join([stats.table(), "", drained, *verdict(ledger, check, stats, faults)])
+
+
+def drain(bench: Bench, started: float, seconds: float = 900) -> str:
+	"""Waits for the jobs the run left queued (notifications, mostly) to be done before the workers
+	stop: what users would get after the rush, and nothing left in the bench's queues for another
+	site's workers to run."""
+	while time.perf_counter() - started < seconds:
+		queued = bench.helper("queued", "--site", bench.site)
+		if not any(queued.values()):
+			return f"background jobs done {time.perf_counter() - started:.0f} s after the last user's request"
+		time.sleep(5)
+	return f"background jobs still queued {seconds:.0f} s after the last user's request: {queued}"
 
 
 def verdict(ledger: dict, check: dict, stats: Stats, faults: list[dict]) -> list[str]:
