@@ -4,6 +4,7 @@ Every function checks that the NMIRF publishes at all (NMIRF Settings → Publis
 
 import frappe
 from frappe import _, _lt
+from frappe.query_builder.functions import Count
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cint
 
@@ -77,9 +78,10 @@ DOWNLOAD_COLUMNS = (
 # the tags each published recommendation is shown with (page, download, open data API):
 # key -> (child table, SQL of the value); an SDG row naming the goal only gives the goal
 PUBLIC_TAGS = {
-	**{key: (child, f"`{field}`") for key, (child, field) in TAG_TABLES.items() if key != "sdg_goal"},
-	"sdg_target": (SDG_TAGS, "ifnull(nullif(`sdg_target`, ''), `sdg_goal`)"),
-	"recommending_state": ("Recommendation Recommending State", "`country`"),
+	**{key: (child, field) for key, (child, field) in TAG_TABLES.items() if key != "sdg_goal"},
+	# an SDG row names its target, or only its goal (as OHCHR's thematic lists do)
+	"sdg_target": (SDG_TAGS, ("sdg_target", "sdg_goal")),
+	"recommending_state": ("Recommendation Recommending State", "country"),
 }
 
 
@@ -168,13 +170,20 @@ def with_public_tags(rows: list[dict]) -> list[dict]:
 	for key, (child, value) in PUBLIC_TAGS.items():
 		tags: dict[str, list] = {}
 		# a download holds every published recommendation: the names go in batches
-		for start in range(0, max(len(names), 1), TAG_BATCH):
-			for parent, tag in frappe.db.sql(
-				f"""select parent, {value} from `tab{child}`
-				where parenttype = 'Recommendation' and parent in %(names)s order by parent, idx""",
-				{"names": names[start : start + TAG_BATCH] or [""]},
+		table = frappe.qb.DocType(child)
+		fields = [table[field] for field in ((value,) if isinstance(value, str) else value)]
+		for start in range(0, len(names), TAG_BATCH):
+			for parent, *values in (
+				frappe.qb.from_(table)
+				.select(table.parent, *fields)
+				.where(
+					(table.parenttype == RECOMMENDATION) & table.parent.isin(names[start : start + TAG_BATCH])
+				)
+				.orderby(table.parent)
+				.orderby(table.idx)
+				.run()
 			):
-				if tag:
+				if tag := next((value for value in values if value), None):
 					tags.setdefault(parent, []).append(tag)
 		for row in rows:
 			row[key] = tags.get(row["name"], [])
@@ -194,13 +203,17 @@ def _published_values(key: str) -> list:
 			rows = tally.grouped_counts("tag", {"published": 1}, tag_type=child, with_untagged=False)
 			return sorted({row.grp for row in rows if row.grp})
 	if child == RECOMMENDATION:
-		values = frappe.db.sql_list(f"select distinct `{field}` from `tabRecommendation` where published = 1")
+		recommendation = frappe.qb.DocType(RECOMMENDATION)
+		query = frappe.qb.from_(recommendation).select(recommendation[field])
 	else:
-		values = frappe.db.sql_list(
-			f"""select distinct tag.`{field}` from `tab{child}` tag
-			join `tabRecommendation` r on r.name = tag.parent and tag.parenttype = 'Recommendation'
-			where r.published = 1"""
+		recommendation, tag = frappe.qb.DocType(RECOMMENDATION), frappe.qb.DocType(child)
+		query = (
+			frappe.qb.from_(tag)
+			.join(recommendation)
+			.on((recommendation.name == tag.parent) & (tag.parenttype == RECOMMENDATION))
+			.select(tag[field])
 		)
+	values = query.where(recommendation.published == 1).distinct().run(pluck=True)
 	return [value for value in values if value]  # no empty value, no UPR cycle 0
 
 
@@ -256,19 +269,24 @@ def summaries() -> dict:
 		by_mechanism = tally.grouped_counts("mechanism", {"published": 1})
 		by_goal = tally.grouped_counts("tag", {"published": 1}, tag_type=SDG_TAGS, with_untagged=False)
 	else:
-		by_mechanism = frappe.db.sql(
-			"""select mechanism as grp, implementation_status as status, count(*) as recommendations
-			from `tabRecommendation` where published = 1 group by mechanism, implementation_status""",
-			as_dict=True,
+		recommendation, target = frappe.qb.DocType(RECOMMENDATION), frappe.qb.DocType(SDG_TAGS)
+		by_mechanism = (
+			frappe.qb.from_(recommendation)
+			.select(recommendation.mechanism.as_("grp"), recommendation.implementation_status.as_("status"))
+			.select(Count("*").as_("recommendations"))
+			.where(recommendation.published == 1)
+			.groupby(recommendation.mechanism, recommendation.implementation_status)
+			.run(as_dict=True)
 		)
-		by_goal = frappe.db.sql(
-			"""select t.sdg_goal as grp, r.implementation_status as status,
-				count(distinct r.name) as recommendations
-			from `tabRecommendation` r join `tabRecommendation SDG Target` t
-				on t.parent = r.name and t.parenttype = 'Recommendation'
-			where r.published = 1 and ifnull(t.sdg_goal, '') != ''
-			group by t.sdg_goal, r.implementation_status""",
-			as_dict=True,
+		by_goal = (
+			frappe.qb.from_(recommendation)
+			.join(target)
+			.on((target.parent == recommendation.name) & (target.parenttype == RECOMMENDATION))
+			.select(target.sdg_goal.as_("grp"), recommendation.implementation_status.as_("status"))
+			.select(Count(recommendation.name).distinct().as_("recommendations"))
+			.where((recommendation.published == 1) & (target.sdg_goal.notnull()) & (target.sdg_goal != ""))
+			.groupby(target.sdg_goal, recommendation.implementation_status)
+			.run(as_dict=True)
 		)
 	summary = {"mechanism": _pivot(by_mechanism), "sdg": _pivot(by_goal)}
 	for key, groups in (("mechanism", summary["mechanism"]), ("sdg_goal", summary["sdg"])):

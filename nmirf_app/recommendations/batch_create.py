@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import frappe
 from frappe import _
 from frappe.model.naming import make_autoname
+from frappe.query_builder import Criterion
 from frappe.utils import now, strip_html
 
 from nmirf_app.core.recommendation_import import RowIssue
@@ -116,9 +117,12 @@ def names_starting_with(prefixes) -> list[str]:
 	controller's own: what else it finds is never one of the names tried)."""
 	if not prefixes:
 		return []
-	return frappe.db.sql_list(
-		f"""select name from `tabRecommendation` where {" or ".join(["name like %s"] * len(prefixes))}""",
-		[f"{prefix}%" for prefix in prefixes],
+	table = frappe.qb.DocType(RECOMMENDATION)
+	return (
+		frappe.qb.from_(table)
+		.select(table.name)
+		.where(Criterion.any([table.name.like(f"{prefix}%") for prefix in prefixes]))
+		.run(pluck=True)
 	)
 
 
@@ -315,8 +319,4 @@ def insert_rows(doctype: str, rows: list[dict]):
 	if not rows:
 		return
 	columns = list(rows[0])
-	frappe.db.sql(
-		f"""insert into `tab{doctype}` ({", ".join(f"`{column}`" for column in columns)})
-		values {", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))}""",
-		[row[column] for row in rows for column in columns],
-	)
+	frappe.db.bulk_insert(doctype, columns, [[row[column] for column in columns] for row in rows])

@@ -11,7 +11,9 @@ from contextlib import contextmanager
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Cast, Coalesce, Sum
 from frappe.utils import now
+from pypika.terms import Values
 
 from nmirf_app.core.tally import RECOMMENDATIONS, UNTAGGED, contribution, difference
 from nmirf_app.recommendations.report_filters import (
@@ -32,9 +34,22 @@ RECORD_FIELDS = ("name", "mechanism", "upr_cycle", "implementation_status", "pub
 # set while the tally may be wrong (after a rename, until the rebuild job has run)
 OUTDATED_KEY = "nmirf_recommendation_tally_outdated"
 REBUILD_JOB_ID = "nmirf-rebuild-recommendation-tally"
+TALLY = "Recommendation Tally"
 # the row's standard fields, its key (TallyKey's order) and its count
-TALLY_COLUMNS = """name, creation, modified, owner, modified_by, mechanism, upr_cycle, implementation_status,
-	published, tag_type, tag, recommendations"""
+TALLY_COLUMNS = (
+	"name",
+	"creation",
+	"modified",
+	"owner",
+	"modified_by",
+	"mechanism",
+	"upr_cycle",
+	"implementation_status",
+	"published",
+	"tag_type",
+	"tag",
+	"recommendations",
+)
 
 
 def of_document(recommendation) -> Counter:
@@ -58,13 +73,16 @@ def of_stored(names, for_update: bool = False) -> Counter:
 	records = (query.for_update() if for_update else query).run(as_dict=True)
 	tags = {record.name: {doctype: [] for doctype in TAG_FIELDS} for record in records}
 	for doctype, field in TAG_FIELDS.items():
-		for row in frappe.get_all(
-			doctype,
-			filters={"parent": ("in", names), "parenttype": RECOMMENDATION},
-			fields=["parent", field],
-			limit_page_length=0,
-		):
-			tags[row.parent][doctype].append(row[field])
+		tag = frappe.qb.DocType(doctype)
+		query = (
+			frappe.qb.from_(tag)
+			.select(tag.parent, tag[field])
+			.where((tag.parent.isin(list(names))) & (tag.parenttype == RECOMMENDATION))
+		)
+		# the tags locked too: under REPEATABLE READ a plain read would see the transaction's
+		# snapshot, which may be older than the recommendation just locked
+		for parent, value in (query.for_update() if for_update else query).run():
+			tags[parent][doctype].append(value)
 	for record in records:
 		counts.update(contribution(record, tags[record.name]))
 	return counts
@@ -77,17 +95,17 @@ def add(change: dict):
 	if not change:
 		return
 	timestamp, user = now(), frappe.session.user
-	rows = sorted((key.name, key, count) for key, count in change.items())
-	frappe.db.sql(
-		f"""insert into `tabRecommendation Tally` ({TALLY_COLUMNS})
-		values {", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))}
-		on duplicate key update recommendations = recommendations + values(recommendations),
-			modified = values(modified), modified_by = values(modified_by)""",
-		[
-			value
-			for name, key, count in rows
-			for value in (name, timestamp, timestamp, user, user, *key, count)
-		],
+	table = frappe.qb.DocType(TALLY)
+	query = frappe.qb.into(table).columns(*TALLY_COLUMNS)
+	for name, key, count in sorted((key.name, key, count) for key, count in change.items()):
+		query = query.insert(name, timestamp, timestamp, user, user, *key, count)
+	(
+		query.on_duplicate_key_update(
+			table.recommendations, table.recommendations + Values(table.recommendations)
+		)
+		.on_duplicate_key_update(table.modified, Values(table.modified))
+		.on_duplicate_key_update(table.modified_by, Values(table.modified_by))
+		.run()
 	)
 
 
@@ -130,14 +148,15 @@ def is_current() -> bool:
 def rebuild():
 	"""Count every recommendation afresh (seconds at UHRI's size: a background job, or a patch).
 	The names are the same md5 of the key as TallyKey.name."""
-	frappe.db.sql("delete from `tabRecommendation Tally`")
+	frappe.db.delete(TALLY)
 	dimensions = """ifnull(r.mechanism, ''), ifnull(r.upr_cycle, 0), ifnull(r.implementation_status, ''),
 		ifnull(r.published, 0)"""
 	timestamp, user = now(), frappe.session.user
 
+	# SQL text: one INSERT … SELECT per kind of tag, naming each group by md5(concat_ws()) in MariaDB
 	def insert(tag_type, tag, count, source, condition=""):
 		frappe.db.sql(
-			f"""insert into `tabRecommendation Tally` ({TALLY_COLUMNS})
+			f"""insert into `tabRecommendation Tally` ({", ".join(TALLY_COLUMNS)})
 			select md5(concat_ws(char(31 using utf8mb4), {dimensions}, %(tag_type)s, {tag})),
 				%(now)s, %(now)s, %(user)s, %(user)s, {dimensions}, %(tag_type)s, {tag}, {count}
 			from {source} {condition}
@@ -171,11 +190,9 @@ def differences_from_a_recount() -> list[str]:
 	recount itself is undone, so the tally is left as it was."""
 
 	def stored() -> dict:
-		return dict(
-			frappe.db.sql(
-				"select name, recommendations from `tabRecommendation Tally` where recommendations != 0"
-			)
-		)
+		table = frappe.qb.DocType(TALLY)
+		query = frappe.qb.from_(table).select(table.name, table.recommendations)
+		return dict(query.where(table.recommendations != 0).run())
 
 	before = stored()
 	frappe.db.savepoint("nmirf_tally_recount")
@@ -222,42 +239,40 @@ def published_count(filters: dict) -> int | None:
 	if set(asked) - set(tags) - set(DIMENSION_FILTERS) or len(tags) > 1 or not is_current():
 		return None
 	((tag_key, tag),) = tags.items() or ((None, UNTAGGED),)
-	values = {"tag_type": FILTER_FIELDS[tag_key][0] if tag_key else RECOMMENDATIONS, "tag": tag}
-	conditions = ["tag_type = %(tag_type)s", "tag = %(tag)s", "published = 1"]
+	table = frappe.qb.DocType(TALLY)
+	query = (
+		frappe.qb.from_(table)
+		.select(Coalesce(Sum(table.recommendations), 0))
+		.where(table.tag_type == (FILTER_FIELDS[tag_key][0] if tag_key else RECOMMENDATIONS))
+		.where((table.tag == tag) & (table.published == 1))
+	)
 	for key in DIMENSION_FILTERS:
 		if key in asked:
-			conditions.append(f"`{key}` = %({key})s")
-			values[key] = asked[key]
-	return int(
-		frappe.db.sql(
-			f"""select coalesce(sum(recommendations), 0) from `tabRecommendation Tally`
-			where {" and ".join(conditions)}""",
-			values,
-		)[0][0]
-	)
+			query = query.where(table[key] == asked[key])
+	return int(query.run()[0][0])
 
 
 def grouped_counts(group_field: str, filters: dict, tag_type: str = RECOMMENDATIONS, with_untagged=True):
 	"""Recommendations per group and status, as the reports count them live: `group_field` is a
 	dimension of the recommendation (tag_type RECOMMENDATIONS) or "tag" (the tags of tag_type, the
 	untagged as a group of their own unless with_untagged is false)."""
-	conditions = ["tag_type = %(tag_type)s", "recommendations != 0"]
-	values = {"tag_type": tag_type}
-	for key in DIMENSION_FILTERS:
-		if filters.get(key):
-			conditions.append(f"`{key}` = %({key})s")
-			values[key] = filters[key]
-	if filters.get("published"):
-		conditions.append("published = 1")
-	if not with_untagged:
-		conditions.append("tag != ''")
 	if group_field not in (*DIMENSION_FILTERS, "tag"):
 		frappe.throw(_("The tally cannot be grouped by {0}.").format(group_field))
-	return frappe.db.sql(
-		f"""select `{group_field}` as grp, implementation_status as status,
-			cast(sum(recommendations) as signed) as recommendations
-		from `tabRecommendation Tally` where {" and ".join(conditions)}
-		group by grp, status having recommendations > 0""",
-		values,
-		as_dict=True,
+	table = frappe.qb.DocType(TALLY)
+	counted = Cast(Sum(table.recommendations), "signed")
+	query = (
+		frappe.qb.from_(table)
+		.select(table[group_field].as_("grp"), table.implementation_status.as_("status"))
+		.select(counted.as_("recommendations"))
+		.where((table.tag_type == tag_type) & (table.recommendations != 0))
+		.groupby(table[group_field], table.implementation_status)
+		.having(counted > 0)
 	)
+	for key in DIMENSION_FILTERS:
+		if filters.get(key):
+			query = query.where(table[key] == filters[key])
+	if filters.get("published"):
+		query = query.where(table.published == 1)
+	if not with_untagged:
+		query = query.where(table.tag != "")
+	return query.run(as_dict=True)

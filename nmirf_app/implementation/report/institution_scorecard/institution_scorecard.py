@@ -46,6 +46,7 @@ def execute(filters=None):
 		column: f"and {column} in %(narrow)s" if narrow is not None else ""
 		for column in ("ri.institution", "pu.institution", "a.lead_institution")
 	}
+	# SQL text, not frappe.qb: conditional sums over a derived table read plainer as SQL.
 	# Each figure is grouped once over its own table, as its own statement (joined in one statement,
 	# MariaDB took half as long again at UHRI's size); an institution is listed once per
 	# recommendation, so assignment rows are recommendations.

@@ -43,6 +43,7 @@ def execute(filters=None):
 	today = getdate(filters.get("as_of") or nowdate())
 	wanted = [filters.gap] if filters.get("gap") else list(GAPS)
 	data, cut = [], []
+	# SQL text, not frappe.qb: Frappe's permission conditions and the filters are spliced in (visible_condition)
 	visible = visible_condition(filters)
 	for gap in wanted:
 		if gap == NO_FOCAL_POINT:

@@ -79,6 +79,7 @@ def grouped_counts(table, field, filters):
 			return tally.grouped_counts("tag", filters, tag_type=table, with_untagged=with_untagged)
 		if field in tally.DIMENSION_FILTERS:
 			return tally.grouped_counts(field, filters)
+	# SQL text, not frappe.qb: Frappe's permission conditions and the filters are spliced in (visible_condition)
 	visible = visible_condition(filters)
 	if table == "Recommendation":
 		return frappe.db.sql(

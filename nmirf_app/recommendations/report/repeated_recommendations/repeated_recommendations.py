@@ -13,6 +13,7 @@ from nmirf_app.report_columns import column
 
 
 def execute(filters=None):
+	# SQL text, not frappe.qb: Frappe's permission conditions and the filters are spliced in (visible_condition)
 	visible = visible_condition(frappe._dict(filters or {}))
 	links = frappe.db.sql(
 		f"""select rr.parent, rr.repeats from `tabRecommendation Repeat` rr

@@ -15,6 +15,7 @@ from nmirf_app.report_columns import column
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
+	# SQL text, not frappe.qb: Frappe's permission conditions and the filters are spliced in (visible_condition)
 	visible = visible_condition(filters)
 	# a user who may see everything, unfiltered, needs no look-up of each recommendation
 	scope = (
