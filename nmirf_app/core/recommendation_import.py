@@ -169,21 +169,21 @@ class Change:
 	missing_rows: dict[str, list[str]] = field(default_factory=dict)
 
 
-class ImportRun(Iterator["ImportCandidate | RowIssue"]):
+class ImportRun(SourceRows):
 	"""Candidates and fatal row issues of one source file, counting as it goes.
 
-	`read` and `skipped_other_state` come from the reader; `candidates` and `rows_with_issues`
-	count what has been handed out so far.
+	`read`, `skipped_other_state` and `other_states` are the reader's counts; `candidates` and
+	`rows_with_issues` count what has been handed out so far.
 	"""
 
-	def __init__(self, items: Iterator[ImportCandidate | RowIssue], source_rows: UhriRecords | SourceRows):
-		self._items = items
+	def __init__(self, items: Iterator[ImportCandidate | RowIssue], source_rows: SourceRows):
+		super().__init__(items, source_rows.counts)
 		self._source_rows = source_rows
 		self.candidates = 0
 		self._rows_with_issues: set[int] = set()
 
 	def __next__(self) -> ImportCandidate | RowIssue:
-		item = next(self._items)
+		item = super().__next__()
 		if isinstance(item, ImportCandidate):
 			self.candidates += 1
 		else:
@@ -191,21 +191,8 @@ class ImportRun(Iterator["ImportCandidate | RowIssue"]):
 		return item
 
 	def close(self) -> None:
-		"""Release the file early when the caller stops before the end."""
-		self._items.close()
+		super().close()
 		self._source_rows.close()
-
-	@property
-	def read(self) -> int:
-		return self._source_rows.read
-
-	@property
-	def skipped_other_state(self) -> int:
-		return self._source_rows.skipped_other_state
-
-	@property
-	def other_states(self) -> Mapping[str, int]:
-		return self._source_rows.other_states
 
 	@property
 	def rows_with_issues(self) -> int:
