@@ -180,3 +180,9 @@ def thematic_list_samples():
 	sys.modules[spec.name] = samples  # its dataclasses look themselves up there
 	spec.loader.exec_module(samples)
 	return samples
+
+
+def make_obligation(mechanism: str, **values):
+	"""The mechanism's Reporting Obligation, made afresh with these values."""
+	frappe.delete_doc_if_exists("Reporting Obligation", mechanism, force=True)
+	return frappe.get_doc({"doctype": "Reporting Obligation", "mechanism": mechanism, **values}).insert()

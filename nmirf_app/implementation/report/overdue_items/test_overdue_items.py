@@ -6,7 +6,7 @@ import frappe
 
 from nmirf_app.implementation.report.overdue_items.overdue_items import execute as overdue_items
 from nmirf_app.implementation.report.testing import ImplementationReportsTestCase
-from nmirf_app.testing import as_user
+from nmirf_app.testing import as_user, make_obligation
 
 
 class TestOverdueItems(ImplementationReportsTestCase):
@@ -26,8 +26,6 @@ class TestOverdueItems(ImplementationReportsTestCase):
 
 	def test_the_overdue_reports_card_and_overdue_items_count_the_same_reports(self):
 		from frappe.desk.doctype.number_card.number_card import get_result
-
-		from nmirf_app.reporting.doctype.reporting_obligation.test_reporting_obligation import make_obligation
 
 		make_obligation("CED", initial_due_on="2012-06-01")  # never submitted: years late
 		card = frappe.get_doc("Number Card", "Overdue reports")

@@ -1,20 +1,15 @@
 # Copyright (c) 2026, nmirf_app developers
 # License: MIT. See license.txt
-"""The reporting calendar on a real site: due dates computed on save, lateness refreshed daily, and
-a submitted State Report moving its mechanism's calendar on."""
+"""Reporting obligations on a real site: due dates computed on save, lateness refreshed daily, and
+a submitted State Report moving its mechanism's calendar on (the calendar report has its own test
+beside it)."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from nmirf_app.reporting.doctype.reporting_obligation.reporting_obligation import refresh_reporting_calendar
-from nmirf_app.reporting.report.reporting_calendar.reporting_calendar import execute as reporting_calendar
-from nmirf_app.testing import as_user, make_user
-
-
-def make_obligation(mechanism: str, **values):
-	frappe.delete_doc_if_exists("Reporting Obligation", mechanism, force=True)
-	return frappe.get_doc({"doctype": "Reporting Obligation", "mechanism": mechanism, **values}).insert()
+from nmirf_app.testing import make_obligation
 
 
 class TestReportingObligation(FrappeTestCase):
@@ -79,27 +74,3 @@ class TestReportingObligation(FrappeTestCase):
 		self.assertIsNone(obligation.next_due_override, "the committee's date was for the report just sent")
 		self.assertEqual(getdate(obligation.next_due_on), getdate("2031-05-20"))
 		self.assertEqual(obligation.last_state_report, report.name)
-
-	def test_reporting_calendar_lists_overdue_first_and_hides_reports_from_observers(self):
-		make_obligation("CAT", last_submitted_on="2018-01-15")  # due 2022: overdue
-		make_obligation("UPR", last_submitted_on="2025-08-04", last_dialogue_on="2025-11-05")
-		frappe.get_doc(
-			{
-				"doctype": "State Report",
-				"title": "Eighth periodic report to CAT",
-				"report_type": "Periodic report",
-				"mechanism": "CAT",
-			}
-		).insert()
-		_columns, rows = reporting_calendar({"as_of": "2026-11-23", "horizon_months": 24})
-		by_kind = {(row["mechanism"], row["report_type"]): row for row in rows}
-		self.assertTrue(rows[0]["overdue"])
-		self.assertEqual(by_kind[("CAT", "Periodic report")]["overdue"], 1)
-		self.assertTrue(by_kind[("CAT", "Periodic report")]["state_report"])
-		self.assertEqual(getdate(by_kind[("UPR", "UPR mid-term report")]["due_on"]), getdate("2028-05-05"))
-		self.assertNotIn(("UPR", "UPR national report"), by_kind, "due in 2030, beyond 24 months")
-
-		observer = make_user("observer.calendar", "NMIRF Observer")
-		_columns, rows = as_user(observer, reporting_calendar, {"as_of": "2026-11-23"})
-		self.assertTrue(rows, "observers see the calendar")
-		self.assertFalse(any(row["state_report"] for row in rows), "but not the State's drafts")
