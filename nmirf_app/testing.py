@@ -16,7 +16,8 @@ TEST_DOMAIN = "nmirf-test.example"
 class NMIRFTestCase(FrappeTestCase):
 	"""The people and institutions most of the app's tests act with, made once per class: the
 	secretariat, an observer, an institution (`mine`) with its validator and an alternate focal point,
-	and another institution (`other`) with its own focal point. `world` names them apart from other
+	and another institution (`other`) with its own focal point (`focal_point_term` is the first focal
+	point's Focal Point record). `world` names them apart from other
 	classes' (`secretariat.{world}@…`, "{World} Ministry A"), or `institutions` names the two
 	institutions. Each test comes back to Administrator."""
 
@@ -35,7 +36,7 @@ class NMIRFTestCase(FrappeTestCase):
 		cls.other_focal_point = make_user(f"fp2.{world}", "NMIRF Focal Point")
 		cls.mine = make_institution(mine, validating_authority=cls.validator, is_state_body=1)
 		cls.other = make_institution(other, is_state_body=1)
-		make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
+		cls.focal_point_term = make_focal_point(cls.focal_point, cls.mine, role_type="Alternate")
 		make_focal_point(cls.other_focal_point, cls.other, role_type="Alternate")
 
 	def tearDown(self):

@@ -3,15 +3,14 @@
 """Consultations, special procedure communications and visits, and NMIRF meetings on a real site."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, formatdate, getdate, nowdate
 
 from nmirf_app.engagement.doctype.consultation.consultation import draft_invitation
 from nmirf_app.implementation.tasks import send_deadline_reminders
 from nmirf_app.testing import (
+	NMIRFTestCase,
 	alerts_for,
 	as_user,
-	make_focal_point,
 	make_institution,
 	make_recommendation,
 	make_user,
@@ -19,17 +18,8 @@ from nmirf_app.testing import (
 from nmirf_app.tests import sample_files
 
 
-class TestEngagement(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.secretariat = make_user("secretariat.engagement", "NMIRF Secretariat")
-		cls.focal_point = make_user("fp.engagement", "NMIRF Focal Point")
-		cls.interior = make_institution("Engagement Ministry of the Interior")
-		make_focal_point(cls.focal_point, cls.interior, role_type="Alternate")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
+class TestEngagement(NMIRFTestCase):
+	institutions = ("Engagement Ministry of the Interior", "Engagement Ministry of Ports")
 
 	def test_consultation_warns_when_too_close_to_the_report_and_requires_feedback_to_publish(self):
 		report = frappe.get_doc(
@@ -102,7 +92,7 @@ class TestEngagement(FrappeTestCase):
 				"mandates": [{"mechanism": "SR-FREEDOM-EXPRESSION"}],
 				"subject": "Alleged attacks on journalists",
 				"date_received": received,
-				"responsible_institution": self.interior,
+				"responsible_institution": self.mine,
 			}
 		).insert()
 		self.assertEqual(getdate(communication.reply_due), getdate(add_days(received, 60)))
@@ -151,10 +141,14 @@ class TestEngagement(FrappeTestCase):
 				communication,
 			)
 		)
-		outsider = make_user("fp.engagement.outsider", "NMIRF Focal Point")
-		make_focal_point(outsider, make_institution("Engagement Ministry of Ports"), role_type="Alternate")
 		self.assertFalse(
-			as_user(outsider, frappe.has_permission, "Special Procedure Communication", "read", communication)
+			as_user(
+				self.other_focal_point,
+				frappe.has_permission,
+				"Special Procedure Communication",
+				"read",
+				communication,
+			)
 		)
 
 	def test_visit_lists_the_recommendations_of_its_report(self):

@@ -4,11 +4,10 @@
 import io
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
 from nmirf_app.recommendations.implementation_matrix import export_implementation_matrix
-from nmirf_app.testing import make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, make_recommendation, make_user
 
 
 def exported_rows(filters=None) -> list[list]:
@@ -17,27 +16,26 @@ def exported_rows(filters=None) -> list[list]:
 	return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 
-class TestImplementationMatrix(FrappeTestCase):
+class TestImplementationMatrix(NMIRFTestCase):
+	world = "matrix"
+	institutions = ("Matrix Test Water Authority", "Matrix Test National Police")
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.water = make_institution("Matrix Test Water Authority")
-		cls.police = make_institution("Matrix Test National Police")
-		cls.focal_point = make_user("fp.matrix.water", "NMIRF Focal Point")
-		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
 		cls.water_rec = make_recommendation(
-			[cls.water, (cls.police, "Supporting")],
+			[cls.mine, (cls.other, "Supporting")],
 			themes=[{"theme": "Safe drinking water & sanitation"}],
 			# a target, and a goal named alone (as OHCHR's thematic lists name them)
 			sdg_targets=[{"sdg_target": "6.1"}, {"sdg_goal": "SDG 3"}],
 			recommendation_text='=HYPERLINK("http://evil.example","click") ensure safe drinking water',
 		).name
-		cls.police_rec = make_recommendation([cls.police]).name
+		cls.police_rec = make_recommendation([cls.other]).name
 		action = frappe.get_doc(
 			{
 				"doctype": "Implementation Action",
 				"action_title": "Extend the rural water network",
-				"lead_institution": cls.water,
+				"lead_institution": cls.mine,
 				"start_date": "2025-01-01",
 				"end_date": "2026-12-31",
 				"status": "In progress",
@@ -48,7 +46,7 @@ class TestImplementationMatrix(FrappeTestCase):
 		update = frappe.get_doc(
 			{
 				"doctype": "Progress Update",
-				"institution": cls.water,
+				"institution": cls.mine,
 				"implementation_action": action.name,
 				"reported_status": "In progress",
 				"summary": "<p>120 villages connected.</p>",
@@ -57,22 +55,19 @@ class TestImplementationMatrix(FrappeTestCase):
 		# approval is the workflow's business (tested elsewhere); here only its outcome matters
 		update.db_set({"workflow_state": "Approved", "docstatus": 1, "approved_on": "2026-02-01"})
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
 	def test_matrix_lists_sources_classification_and_institutions(self):
 		rows = exported_rows([["Recommendation", "name", "in", [self.water_rec, self.police_rec]]])
 		header, *records = rows
 		self.assertEqual(header[:3], ["Reference", "Recommendation", "Mechanism"])
 		by_reference = {row[0]: dict(zip(header, row, strict=True)) for row in records}
 		water = by_reference[self.water_rec]
-		self.assertEqual(water["Lead institution"], self.water)
-		self.assertEqual(water["Supporting institutions"], self.police)
+		self.assertEqual(water["Lead institution"], self.mine)
+		self.assertEqual(water["Supporting institutions"], self.other)
 		self.assertEqual(water["Themes"], "Safe drinking water & sanitation")
 		self.assertEqual(water["SDGs"], "6.1\nSDG 3")
 		self.assertEqual(water["Actions"], "Extend the rural water network (In progress, 40%)")
 		self.assertEqual(
-			water["Latest approved progress"], f"2026-02-01 — {self.water}: 120 villages connected."
+			water["Latest approved progress"], f"2026-02-01 — {self.mine}: 120 villages connected."
 		)
 		# a text that looks like a formula is written as text, never evaluated by Excel
 		self.assertTrue(water["Recommendation"].startswith("'="))

@@ -6,7 +6,6 @@ the tally counted afresh, and gives the reports exactly the figures they count l
 from unittest.mock import patch
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.patches.v0_4.count_recommendations_in_tally import execute as count_in_tally_patch
 from nmirf_app.patches.v0_4.drop_repeated_tags import execute as drop_repeated_tags_patch
@@ -17,7 +16,7 @@ from nmirf_app.recommendations.report.implementation_status.implementation_statu
 from nmirf_app.recommendations.report.implementation_status.implementation_status import (
 	execute as status_report,
 )
-from nmirf_app.testing import as_user, make_focal_point, make_institution, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user, make_recommendation
 
 THEME = "Recommendation Theme"
 
@@ -40,14 +39,13 @@ def count_of(**key) -> int:
 	return frappe.db.get_value("Recommendation Tally", values, "recommendations") or 0
 
 
-class TestRecommendationTally(FrappeTestCase):
+class TestRecommendationTally(NMIRFTestCase):
+	world = "tally"
+	institutions = ("Tally Ministry of Justice", "Tally Ministry of Labour")
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.tally", "NMIRF Secretariat")
-		cls.focal_point = make_user("fp.tally", "NMIRF Focal Point")
-		cls.institution = make_institution("Tally Ministry of Justice")
-		make_focal_point(cls.focal_point, cls.institution)
 		cls.theme = frappe.get_doc(
 			{"doctype": "Human Rights Theme", "label": f"Tally theme {frappe.generate_hash(length=6)}"}
 		).insert()
@@ -58,16 +56,13 @@ class TestRecommendationTally(FrappeTestCase):
 			("Fully implemented", [], ["16.3"]),
 		):
 			make_recommendation(
-				[cls.institution],
+				[cls.mine],
 				mechanism="CED",
 				document_symbol=cls.symbol,
 				implementation_status=status,
 				themes=[{"theme": theme} for theme in themes],
 				sdg_targets=[{"sdg_target": target} for target in targets],
 			)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_the_tally_follows_every_change_a_recommendation_goes_through(self):
 		def theme_count(status, published=0):
@@ -80,7 +75,7 @@ class TestRecommendationTally(FrappeTestCase):
 			)
 
 		recommendation = make_recommendation(
-			[self.institution],
+			[self.mine],
 			mechanism="CED",
 			implementation_status="Not started",
 			themes=[{"theme": self.theme.name}],
@@ -99,7 +94,7 @@ class TestRecommendationTally(FrappeTestCase):
 			{
 				"doctype": "Implementation Action",
 				"action_title": "Tally: register of disappeared persons",
-				"lead_institution": self.institution,
+				"lead_institution": self.mine,
 				"status": "In progress",
 				"start_date": "2026-01-01",
 				"end_date": "2027-12-31",
@@ -109,7 +104,7 @@ class TestRecommendationTally(FrappeTestCase):
 		self.assertEqual((theme_count("Partially implemented", 1), theme_count("In progress", 1)), (0, 1))
 		# an import row that fails after its save is rolled back to its savepoint, counts and all
 		frappe.db.savepoint("tally_test")
-		make_recommendation([self.institution], mechanism="CED", themes=[{"theme": self.theme.name}])
+		make_recommendation([self.mine], mechanism="CED", themes=[{"theme": self.theme.name}])
 		frappe.db.rollback(save_point="tally_test")
 		self.assertEqual(theme_count("Not assessed"), 0)
 		# a deletion
@@ -170,7 +165,7 @@ class TestRecommendationTally(FrappeTestCase):
 		theme = frappe.get_doc(
 			{"doctype": "Human Rights Theme", "label": f"Tally renamed {frappe.generate_hash(length=6)}"}
 		).insert()
-		make_recommendation([self.institution], mechanism="CED", themes=[{"theme": theme.name}])
+		make_recommendation([self.mine], mechanism="CED", themes=[{"theme": theme.name}])
 		new_name = frappe.rename_doc("Human Rights Theme", theme.name, f"{theme.name} (new)")
 		self.assertFalse(tally.is_current())
 		_columns, data, _message, _chart = as_user(self.secretariat, status_report, {"group_by": "Theme"})
@@ -182,7 +177,7 @@ class TestRecommendationTally(FrappeTestCase):
 		)
 
 	def test_patches_count_the_recommendations_saved_before_the_tally(self):
-		recommendation = make_recommendation([self.institution], mechanism="CED", themes=[{"theme": "Women"}])
+		recommendation = make_recommendation([self.mine], mechanism="CED", themes=[{"theme": "Women"}])
 		theme_row = recommendation.themes[0]
 		# as saved before: an empty tally, and a theme could be given twice
 		repeated = frappe.copy_doc(theme_row)
@@ -214,7 +209,7 @@ class TestRecommendationTally(FrappeTestCase):
 	def test_a_goal_named_without_a_target_counts_under_its_goal(self):
 		symbol = f"CED/C/G{frappe.generate_hash(length=5).upper()}/CO/1"
 		goal_only = make_recommendation(
-			[self.institution],
+			[self.mine],
 			mechanism="CED",
 			document_symbol=symbol,
 			sdg_targets=[{"sdg_goal": "SDG 16"}, {"sdg_goal": "SDG 10"}],
@@ -226,7 +221,7 @@ class TestRecommendationTally(FrappeTestCase):
 		)
 		# a goal already said by one of its targets adds nothing
 		with_target = make_recommendation(
-			[self.institution],
+			[self.mine],
 			mechanism="CED",
 			document_symbol=symbol,
 			sdg_targets=[{"sdg_goal": "SDG 16"}, {"sdg_target": "16.3"}],
@@ -238,7 +233,7 @@ class TestRecommendationTally(FrappeTestCase):
 		with_target.append("sdg_targets", {"sdg_target": "5.2", "sdg_goal": "SDG 1"})
 		with_target.save()
 		self.assertEqual(with_target.sdg_targets[-1].sdg_goal, "SDG 5")
-		self.assertRaises(frappe.MandatoryError, make_recommendation, [self.institution], sdg_targets=[{}])
+		self.assertRaises(frappe.MandatoryError, make_recommendation, [self.mine], sdg_targets=[{}])
 
 		_columns, data, _message, _chart = as_user(
 			self.secretariat, status_report, {"group_by": "SDG", "document_symbol": symbol}

@@ -16,18 +16,10 @@ from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils.print_format import download_pdf
 from pypdf import PdfReader
 
-from nmirf_app.testing import (
-	as_user,
-	make_focal_point,
-	make_institution,
-	make_private_file,
-	make_recommendation,
-	make_user,
-)
+from nmirf_app.testing import NMIRFTestCase, as_user, make_private_file, make_recommendation
 
 FORMATS = {
 	"Recommendation": "Recommendation Sheet",
@@ -81,7 +73,10 @@ class QuietAssets(http.server.SimpleHTTPRequestHandler):
 		pass
 
 
-class TestPrintFormats(FrappeTestCase):
+class TestPrintFormats(NMIRFTestCase):
+	world = "print"
+	institutions = ("Print Test Water Authority", "Print Test Other Ministry")
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -96,17 +91,9 @@ class TestPrintFormats(FrappeTestCase):
 		host = patch.dict(frappe.local.conf, {"host_name": f"http://127.0.0.1:{assets.server_port}"})
 		host.start()
 		cls.addClassCleanup(host.stop)
-		cls.secretariat = make_user("secretariat.print", "NMIRF Secretariat")
-		cls.validator = make_user("validator.print", "NMIRF Institution Validator")
-		cls.focal_point = make_user("fp.print", "NMIRF Focal Point")
-		cls.outsider = make_user("fp.print.other", "NMIRF Focal Point")
-		cls.water = make_institution("Print Test Water Authority", validating_authority=cls.validator)
-		cls.other = make_institution("Print Test Other Ministry")
-		make_focal_point(cls.focal_point, cls.water, role_type="Alternate")
-		make_focal_point(cls.outsider, cls.other, role_type="Alternate")
 		cls.symbol = f"CRC/C/P{frappe.generate_hash(length=5).upper()}/CO/5"
 		cls.recommendation = make_recommendation(
-			[cls.water],
+			[cls.mine],
 			document_symbol=cls.symbol,
 			paragraph="21",
 			recommendation_text="21. The Committee recommends that the State party guarantee safe drinking water in every school.",
@@ -118,7 +105,7 @@ class TestPrintFormats(FrappeTestCase):
 			lambda: frappe.get_doc(
 				{
 					"doctype": "Progress Update",
-					"institution": cls.water,
+					"institution": cls.mine,
 					"recommendation": cls.recommendation,
 					"reported_status": "In progress",
 					"summary": "<p>312 rural schools now have drinking water.</p>",
@@ -145,9 +132,6 @@ class TestPrintFormats(FrappeTestCase):
 			}
 		).insert()
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
 	def test_each_doctype_prints_with_the_apps_format_by_default(self):
 		for doctype, print_format in FORMATS.items():
 			self.assertEqual(frappe.get_meta(doctype).default_print_format, print_format)
@@ -160,7 +144,7 @@ class TestPrintFormats(FrappeTestCase):
 			"guarantee safe drinking water in every school",
 			"Safe drinking water & sanitation",
 			"6.1; SDG 4",
-			f"{self.water} (Lead)",
+			f"{self.mine} (Lead)",
 			"312 rural schools now have drinking water.",
 		):
 			self.assertIn(expected, text)
@@ -175,11 +159,11 @@ class TestPrintFormats(FrappeTestCase):
 		self.assertIn("Ministry survey of rural schools, 2026", text)
 
 	def test_the_institution_matrix_and_the_report_summary(self):
-		matrix = printed("Institution", self.water)
+		matrix = printed("Institution", self.mine)
 		self.assertIn(self.recommendation, matrix)
 		responsible = frappe.get_all(
 			"Recommendation Institution",
-			filters={"parenttype": "Recommendation", "institution": self.water},
+			filters={"parenttype": "Recommendation", "institution": self.mine},
 			pluck="parent",
 			distinct=True,
 		)
@@ -194,9 +178,9 @@ class TestPrintFormats(FrappeTestCase):
 			self.recommendation, as_user(self.focal_point, printed, "Recommendation", self.recommendation)
 		)
 		with self.assertRaises(frappe.PermissionError):
-			as_user(self.outsider, printed, "Recommendation", self.recommendation)
+			as_user(self.other_focal_point, printed, "Recommendation", self.recommendation)
 		with self.assertRaises(frappe.PermissionError):
-			as_user(self.outsider, printed, "Progress Update", self.update)
+			as_user(self.other_focal_point, printed, "Progress Update", self.update)
 
 	def test_every_format_prints_in_french_spanish_and_arabic(self):
 		if not shutil.which("pdftotext"):
@@ -210,7 +194,7 @@ class TestPrintFormats(FrappeTestCase):
 		}
 		names = {
 			"Recommendation": self.recommendation,
-			"Institution": self.water,
+			"Institution": self.mine,
 			"Progress Update": self.update,
 			"State Report": self.report.name,
 		}

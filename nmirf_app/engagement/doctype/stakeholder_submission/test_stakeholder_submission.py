@@ -9,9 +9,8 @@ from unittest.mock import patch
 import frappe
 from frappe.client import get as client_get
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 
-from nmirf_app.testing import as_user, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user
 from nmirf_app.www.submissions import get_context as submissions_page
 
 HOSTILE = '<p>Our network documented 42 cases.</p><script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
@@ -79,18 +78,18 @@ def mails_about(name: str) -> list[dict]:
 	return mails
 
 
-class TestStakeholderSubmission(FrappeTestCase):
+class TestStakeholderSubmission(NMIRFTestCase):
+	world = "submissions"
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.submissions", "NMIRF Secretariat")
-		cls.focal_point = make_user("fp.submissions", "NMIRF Focal Point")
 		frappe.db.set_single_value("NMIRF Settings", "portal_enabled", 1)
 		queue_mail_without_sending(cls)
 
 	def tearDown(self):
-		frappe.set_user("Administrator")
 		frappe.local.flags.pop("in_web_form", None)
+		super().tearDown()
 
 	def step(self, name, action):
 		doc = frappe.get_doc("Stakeholder Submission", name)

@@ -5,11 +5,10 @@ and the link from concluding observations back to the report that produced them.
 
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
 from nmirf_app.install import create_state_report_workflow
-from nmirf_app.testing import as_user, make_recommendation, make_user
+from nmirf_app.testing import NMIRFTestCase, as_user, make_recommendation, make_user
 
 DEFAULT_PATH = [
 	("Start drafting", "Drafting"),
@@ -27,16 +26,13 @@ def restore_default_workflow():
 	frappe.clear_cache(doctype="State Report")
 
 
-class TestStateReport(FrappeTestCase):
+class TestStateReport(NMIRFTestCase):
+	world = "sr"
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.secretariat = make_user("secretariat.sr", "NMIRF Secretariat")
 		cls.approver = make_user("approver.sr", "NMIRF Approver")
-		cls.focal_point = make_user("fp.sr", "NMIRF Focal Point")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def new_report(self, **values):
 		def create():
