@@ -10,7 +10,7 @@ from frappe.utils.password import update_password
 
 from nmirf_app.core.demo_data import DemoDataset, build_demo_dataset
 from nmirf_app.core.references import build_dedupe_key
-from nmirf_app.demo.records import insert_once
+from nmirf_app.demo.records import insert_each
 from nmirf_app.install import load_reference_data
 from nmirf_app.recommendations.assignment import one_task_per_person
 from nmirf_app.utils import ensure_user_has_role
@@ -87,17 +87,17 @@ def create_demo_outbox():
 
 
 def load_institutions(dataset: DemoDataset) -> int:
-	for institution in dataset.institutions:
-		insert_once(
-			"Institution",
-			institution.name,
-			{
-				"institution_name": institution.name,
-				"abbreviation": institution.abbreviation,
-				"institution_type": institution.institution_type,
-				"is_state_body": int(institution.is_state_body),
-			},
-		)
+	insert_each(
+		"Institution",
+		dataset.institutions,
+		key=lambda institution: institution.name,
+		values=lambda institution: {
+			"institution_name": institution.name,
+			"abbreviation": institution.abbreviation,
+			"institution_type": institution.institution_type,
+			"is_state_body": int(institution.is_state_body),
+		},
+	)
 	for institution in dataset.institutions:
 		if institution.parent:
 			frappe.db.set_value("Institution", institution.name, "parent_institution", institution.parent)
@@ -132,39 +132,39 @@ def load_users(dataset: DemoDataset, password: str) -> int:
 
 
 def load_focal_points(dataset: DemoDataset) -> int:
-	# Oldest terms first, so that a successor is validated after its predecessor's term has ended.
-	for focal_point in sorted(dataset.focal_points, key=lambda term: term.active_from):
-		term = {
+	def term(focal_point) -> dict:
+		return {
 			"user": focal_point.user,
 			"institution": focal_point.institution,
 			"active_from": focal_point.active_from,
 		}
-		insert_once(
-			"Focal Point",
-			term,
-			{
-				**term,
-				"role_type": focal_point.role_type,
-				"capacity": focal_point.capacity,
-				"active_to": focal_point.active_to,
-				"handover_notes": focal_point.handover_notes,
-			},
-		)
-	return len(dataset.focal_points)
+
+	return insert_each(
+		"Focal Point",
+		# oldest terms first, so that a successor is validated after its predecessor's term has ended
+		sorted(dataset.focal_points, key=lambda focal_point: focal_point.active_from),
+		key=term,
+		values=lambda focal_point: {
+			**term(focal_point),
+			"role_type": focal_point.role_type,
+			"capacity": focal_point.capacity,
+			"active_to": focal_point.active_to,
+			"handover_notes": focal_point.handover_notes,
+		},
+	)
 
 
 def load_clusters(dataset: DemoDataset) -> int:
-	for cluster in dataset.clusters:
-		insert_once(
-			"Recommendation Cluster",
-			cluster.name,
-			{
-				"cluster_name": cluster.name,
-				"description": cluster.description,
-				"themes": [{"theme": theme} for theme in cluster.themes],
-			},
-		)
-	return len(dataset.clusters)
+	return insert_each(
+		"Recommendation Cluster",
+		dataset.clusters,
+		key=lambda cluster: cluster.name,
+		values=lambda cluster: {
+			"cluster_name": cluster.name,
+			"description": cluster.description,
+			"themes": [{"theme": theme} for theme in cluster.themes],
+		},
+	)
 
 
 def load_recommendations(dataset: DemoDataset, progress: Callable) -> int:

@@ -8,7 +8,7 @@ from frappe.model.workflow import apply_workflow
 
 from nmirf_app.core import demo_reporting
 from nmirf_app.core.demo_data import DEMO_EMAIL_DOMAIN
-from nmirf_app.demo.records import insert_once
+from nmirf_app.demo.records import insert_each
 from nmirf_app.permissions import active_focal_point_users
 from nmirf_app.utils import as_user
 
@@ -38,20 +38,19 @@ def load_reporting() -> dict:
 
 
 def load_obligations() -> int:
-	for obligation in demo_reporting.OBLIGATIONS:
-		insert_once(
-			"Reporting Obligation",
-			obligation.mechanism,
-			{
-				"mechanism": obligation.mechanism,
-				"procedure": obligation.procedure,
-				"last_submitted_on": obligation.last_submitted_on,
-				"last_dialogue_on": obligation.last_dialogue_on,
-				"next_due_override": obligation.next_due_override,
-				"notes": obligation.notes,
-			},
-		)
-	return len(demo_reporting.OBLIGATIONS)
+	return insert_each(
+		"Reporting Obligation",
+		demo_reporting.OBLIGATIONS,
+		key=lambda obligation: obligation.mechanism,
+		values=lambda obligation: {
+			"mechanism": obligation.mechanism,
+			"procedure": obligation.procedure,
+			"last_submitted_on": obligation.last_submitted_on,
+			"last_dialogue_on": obligation.last_dialogue_on,
+			"next_due_override": obligation.next_due_override,
+			"notes": obligation.notes,
+		},
+	)
 
 
 def load_progress() -> int:
