@@ -74,3 +74,16 @@ class TestReportingObligation(FrappeTestCase):
 		self.assertIsNone(obligation.next_due_override, "the committee's date was for the report just sent")
 		self.assertEqual(getdate(obligation.next_due_on), getdate("2031-05-20"))
 		self.assertEqual(obligation.last_state_report, report.name)
+
+	def test_a_refused_value_is_told_in_the_users_language(self):
+		# the rule lives in core/ (no Frappe); its template is translated where the controller throws
+		frappe.local.lang = "fr"
+		frappe.clear_messages()
+		try:
+			with self.assertRaises(frappe.ValidationError) as refused:
+				make_obligation("CAT", periodicity_years=-4)
+			[message] = frappe.get_message_log()
+		finally:
+			frappe.local.lang = "en"
+		self.assertIn("Une périodicité de rapport ne peut pas être négative (-4", str(refused.exception))
+		self.assertEqual(message.get("title"), "Obligation de présenter des rapports non valide")
