@@ -281,6 +281,25 @@ def test_an_entity_expansion_bomb_is_refused_quickly_in_little_memory(tmp_path, 
 	assert seconds < 5 and peak < 50_000_000
 
 
+def test_openpyxl_itself_refuses_an_entity_should_a_dtd_get_past_the_scan(tmp_path):
+	"""The second line behind the scan above: with defusedxml installed (a dependency of the app),
+	openpyxl parses sheets with it, as its documentation advises."""
+	from defusedxml import EntitiesForbidden
+
+	chunks = [
+		b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol "lol">]>' + SHEET_START.split(b"?>", 1)[1],
+		b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>',
+		SHEET_END,
+	]
+	with pytest.raises(ValueError) as refused:
+		workbook = load_workbook(write_xlsx(tmp_path / "entity.xlsx", chunks), read_only=True)
+		list(workbook.active.iter_rows(values_only=True))
+	causes = [refused.value]
+	while causes[-1].__cause__ or causes[-1].__context__:
+		causes.append(causes[-1].__cause__ or causes[-1].__context__)
+	assert any(isinstance(cause, EntitiesForbidden) for cause in causes), causes
+
+
 # Zip bombs: refused from the zip directory, before anything is decompressed
 
 
