@@ -13,13 +13,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from nmirf_app.core.assessment_cell import StateAssessment, assessment_cell, read_assessment_cell
 from nmirf_app.core.recommendation_import import ImportCandidate, RowIssue, read_candidates
 from nmirf_app.core.thematic_matrix import (
 	COLUMN_HEADINGS,
-	StateAssessment,
 	ThematicMatrixRow,
-	assessment_cell,
-	read_assessment_cell,
 	write_thematic_matrix_docx,
 	write_thematic_matrix_xlsx,
 )

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
+from nmirf_app.core.assessment_cell import StateAssessment, read_assessment_cell
 from nmirf_app.core.countries import CountryResolver
 from nmirf_app.core.recommendation_template import TEMPLATE_COLUMNS, read_template
 from nmirf_app.core.reference_data import sdg_goal_name
 from nmirf_app.core.references import build_dedupe_key, parse_paragraph_number
 from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, RowIssue, SourceRows, shorten
-from nmirf_app.core.thematic_matrix import StateAssessment, read_assessment_cell
 from nmirf_app.core.uhri_format import (
 	RowError,
 	UhriRecord,

@@ -15,12 +15,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import IO, Any, NamedTuple
 
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from nmirf_app.core.spreadsheet import (
 	ReadCounts,
 	RowIssue,
@@ -154,9 +148,11 @@ _HEADER_ALIASES = {
 }
 _MAX_ROWS_BEFORE_HEADER = 10
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-_EXAMPLE_FONT = Font(italic=True, color="808080")
+# openpyxl is imported by the writers only: reading an import's template does not need its writer
+# (a JSON or CSV import then loads neither openpyxl nor the numpy openpyxl loads)
+_HEADER_FONT = {"bold": True, "color": "FFFFFF"}
+_HEADER_FILL = {"fill_type": "solid", "fgColor": "1F4E79"}
+_EXAMPLE_FONT = {"italic": True, "color": "808080"}
 
 
 def write_template(
@@ -169,6 +165,8 @@ def write_template(
 	positions: Sequence[str] = POSITIONS,
 ) -> None:
 	"""Save the template: the sheet to fill in, its instructions, and the hidden lists behind the dropdowns."""
+	from openpyxl import Workbook
+
 	workbook = Workbook()
 	data_sheet = workbook.active
 	data_sheet.title = DATA_SHEET
@@ -194,6 +192,9 @@ def write_template(
 
 def _write_lists(sheet, lists: dict[str, Sequence[str]]) -> dict[str, str]:
 	"""One column per list; returns each list's cell range for dropdowns, when it has values."""
+	from openpyxl.styles import Font
+	from openpyxl.utils import get_column_letter, quote_sheetname
+
 	ranges = {}
 	for column, (title, values) in enumerate(lists.items(), start=1):
 		sheet.cell(row=1, column=column, value=title).font = Font(bold=True)
@@ -207,11 +208,16 @@ def _write_lists(sheet, lists: dict[str, Sequence[str]]) -> dict[str, str]:
 
 
 def _write_data_sheet(sheet, list_ranges: dict[str, str]) -> None:
+	from openpyxl.comments import Comment
+	from openpyxl.styles import Alignment, Font, PatternFill
+	from openpyxl.utils import get_column_letter
+	from openpyxl.worksheet.datavalidation import DataValidation
+
 	dropdowns = {"mechanism": "Mechanisms", "position": "Positions", "annotation_type": "Types"}
 	for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
 		cell = sheet.cell(row=1, column=index, value=column.header + (" *" if column.required else ""))
-		cell.font = _HEADER_FONT
-		cell.fill = _HEADER_FILL
+		cell.font = Font(**_HEADER_FONT)
+		cell.fill = PatternFill(**_HEADER_FILL)
 		cell.alignment = Alignment(vertical="top", wrap_text=True)
 		cell.comment = Comment(column.help, "NMIRF")
 		letter = get_column_letter(index)
@@ -251,6 +257,8 @@ def _write_data_sheet(sheet, list_ranges: dict[str, str]) -> None:
 
 
 def _write_instructions(sheet) -> None:
+	from openpyxl.styles import Alignment, Font, PatternFill
+
 	lines = [
 		"How to fill in the Recommendations sheet",
 		"One recommendation per row, starting in row 2. Columns marked * are required; leave the others "
@@ -271,8 +279,8 @@ def _write_instructions(sheet) -> None:
 	table_row = len(lines) + 1
 	for column, title in enumerate(("Column", "Required", "How to fill it in", "Example"), start=1):
 		cell = sheet.cell(row=table_row, column=column, value=title)
-		cell.font = _HEADER_FONT
-		cell.fill = _HEADER_FILL
+		cell.font = Font(**_HEADER_FONT)
+		cell.fill = PatternFill(**_HEADER_FILL)
 	for offset, column in enumerate(TEMPLATE_COLUMNS, start=1):
 		row = table_row + offset
 		sheet.cell(row=row, column=1, value=column.header).font = Font(bold=True)
@@ -280,7 +288,7 @@ def _write_instructions(sheet) -> None:
 		sheet.cell(row=row, column=3, value=column.help)
 		example = sheet.cell(row=row, column=4)
 		_set_text(example, _EXAMPLE.get(column.field, ""))
-		example.font = _EXAMPLE_FONT
+		example.font = Font(**_EXAMPLE_FONT)
 		for cell in sheet[row]:
 			cell.alignment = Alignment(vertical="top", wrap_text=True)
 	for letter, width in zip("ABCD", (22, 10, 70, 60), strict=True):

@@ -5,15 +5,13 @@ each with the State's assessment of its implementation. This module writes that 
 the 3rd-cycle layout of OHCHR's thematic lists (page header naming State, cycle and session; columns
 `Recommendation | Position | Full list of themes | Assessment/comments on level of implementation`),
 and as the same table in an XLSX sheet. The DOCX is what `upr_thematic_list` reads: the assessments
-typed or corrected in Word are imported back as the State's assessments (`read_assessment_cell`).
+typed or corrected in Word are imported back as the State's assessments (core.assessment_cell).
 Framework-free: the Frappe side passes plain rows in.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -30,7 +28,6 @@ from openpyxl.utils import get_column_letter
 from nmirf_app.core.reference_data import sdg_goals
 from nmirf_app.core.references import natural_key, parse_paragraph_number
 from nmirf_app.core.spreadsheet import CONTROL_CHARACTERS, safe_cell
-from nmirf_app.core.status_rules import FULLY_IMPLEMENTED, IN_PROGRESS, NOT_STARTED, PARTIALLY_IMPLEMENTED
 from nmirf_app.core.upr_thematic_list import _ordinal as ordinal
 from nmirf_app.core.upr_thematic_list import working_group_report_symbol
 
@@ -45,70 +42,12 @@ COLUMN_HEADINGS = (
 # The app's positions as OHCHR's lists print them; a split response is "Supported/Noted".
 _OHCHR_POSITIONS = {"Supported": "Supported", "Noted": "Noted", "Supported in part": "Supported/Noted"}
 
-# What a person may type at the start of the assessment cell, for each of the app's statuses.
-_STATUS_WORDS = {
-	"fully implemented": FULLY_IMPLEMENTED,
-	"implemented": FULLY_IMPLEMENTED,
-	"partially implemented": PARTIALLY_IMPLEMENTED,
-	"partly implemented": PARTIALLY_IMPLEMENTED,
-	"partially": PARTIALLY_IMPLEMENTED,
-	"in progress": IN_PROGRESS,
-	"ongoing": IN_PROGRESS,
-	"under way": IN_PROGRESS,
-	"underway": IN_PROGRESS,
-	"not started": NOT_STARTED,
-	"not implemented": NOT_STARTED,
-}
-# Longest first, so that "Partially implemented" is not read as "Partially" followed by a note.
-_STATUS_AT_START = re.compile(
-	r"^(?P<status>"
-	+ "|".join(
-		r"\s+".join(map(re.escape, words.split())) for words in sorted(_STATUS_WORDS, key=len, reverse=True)
-	)
-	+ r")(?!\w)",
-	re.IGNORECASE,
-)
-_DATE_IN_PARENTHESES = re.compile(
-	r"\(\s*(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4}))\s*\)"
-)
-# Spelled out rather than taken from the locale (strptime's %B), which a server may set otherwise.
-_MONTHS = {
-	name: number
-	for number, names in enumerate(
-		(
-			("january", "jan"),
-			("february", "feb"),
-			("march", "mar"),
-			("april", "apr"),
-			("may",),
-			("june", "jun"),
-			("july", "jul"),
-			("august", "aug"),
-			("september", "sep", "sept"),
-			("october", "oct"),
-			("november", "nov"),
-			("december", "dec"),
-		),
-		start=1,
-	)
-	for name in names
-}
-
 # A4 landscape, as OHCHR lays its lists out: four columns need the width.
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = Cm(29.7), Cm(21.0), Cm(1.5)
 _DOCX_WIDTHS = (Cm(10.2), Cm(2.8), Cm(6.7), Cm(7.0))  # together the width between the margins
 _XLSX_WIDTHS = (70, 16, 45, 55)
 _HEADING_FILL = "D9D9D9"
 _COLUMN_HEADINGS_FILL = "DCE6F1"
-
-
-@dataclass(frozen=True)
-class StateAssessment:
-	"""The State's assessment of one recommendation, as its assessment cell gives it."""
-
-	status: str | None  # one of the app's statuses; None when the cell names none
-	assessed_on: datetime.date | None
-	notes: str
 
 
 @dataclass(frozen=True)
@@ -123,47 +62,6 @@ class ThematicMatrixRow:
 	affected_groups: list[str] = field(default_factory=list)
 	sdg_goals: list[int] = field(default_factory=list)
 	assessment: str = ""  # the assessment cell's text (see assessment_cell)
-
-
-def assessment_cell(status: str | None, assessed_on: datetime.date | None, notes: str) -> str:
-	"""The assessment column's text for one recommendation: `Partially implemented (2026-11-02)`,
-	then the notes. Without a status there is no first line, and so no date either."""
-	lines = []
-	status = (status or "").strip()
-	if status:
-		lines.append(f"{status} ({assessed_on.isoformat()})" if assessed_on else status)
-	if notes and notes.strip():
-		lines.append(notes.strip())
-	return "\n".join(lines)
-
-
-def read_assessment_cell(text: str | None) -> StateAssessment:
-	"""The assessment an assessment cell gives, as `assessment_cell` writes it or a person types it in
-	Word: `Implemented: the Ombudsman was re-accredited…`, `Partially implemented (2 November 2026)`,
-	`In progress - law drafted`, `not implemented.`.
-
-	The first line begins with the status, in any case; a date in parentheses on it is when it was
-	assessed. When the first line says more than status and date, that is part of the notes, which are
-	then the whole text; otherwise they are the lines after it. A text beginning with no status has
-	status None (the caller warns) and is all notes.
-	"""
-	text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-	if not text:
-		return StateAssessment(None, None, "")
-	first_line, _, rest = text.partition("\n")
-	match = _STATUS_AT_START.match(first_line)
-	if not match:
-		return StateAssessment(None, None, text)
-	status = _STATUS_WORDS[" ".join(match.group("status").lower().split())]
-	remainder = first_line[match.end() :]
-	assessed_on = None
-	date = _DATE_IN_PARENTHESES.search(remainder)
-	if date:
-		assessed_on = _date(date)
-		if assessed_on:
-			remainder = remainder[: date.start()] + remainder[date.end() :]
-	says_more = any(char.isalnum() for char in remainder)
-	return StateAssessment(status, assessed_on, text if says_more else rest.strip())
 
 
 def write_thematic_matrix_docx(
@@ -359,16 +257,6 @@ def _sdg_goal_titles() -> dict[int, str]:
 
 def _lines(text: str) -> list[str]:
 	return [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n") if line.strip()]
-
-
-def _date(match: re.Match) -> datetime.date | None:
-	try:
-		if match.group("iso"):
-			return datetime.date.fromisoformat(match.group("iso"))
-		month = _MONTHS.get(match.group("month").lower())
-		return datetime.date(int(match.group("year")), month, int(match.group("day"))) if month else None
-	except ValueError:
-		return None  # 2026-02-30: not a date, so part of the notes
 
 
 # The Word document

@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
 from dateutil.parser import isoparse
-from openpyxl.utils.datetime import from_excel
 
 from nmirf_app.core.plain_text import plain_text, tidy_lines
 from nmirf_app.core.references import parse_paragraph_number
@@ -457,6 +456,9 @@ def _to_datetime(raw: Any) -> datetime | None:
 
 
 def _from_excel_serial(serial: float) -> datetime:
+	# here, not at the top: importing openpyxl loads numpy too, which a JSON export with ISO dates never needs
+	from openpyxl.utils.datetime import from_excel
+
 	if not 1 <= serial <= _LAST_EXCEL_SERIAL:
 		raise _BadValue(f"Not an Excel date number: {serial!r}")
 	# Excel's 1900 date system with its phantom 29 February 1900; times rounded to the millisecond

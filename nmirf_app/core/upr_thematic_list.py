@@ -19,7 +19,7 @@ for the State to fill; when it is filled it is read too.
 
 Rows come out in the Recommendation's field names, for `recommendation_import` to resolve, plus
 `sdg_goals` (goals named without a target), `assessment` (the State's, read by
-`thematic_matrix.read_assessment_cell`), `theme_codes` and `theme_heading`.
+`assessment_cell.read_assessment_cell`), `theme_codes` and `theme_heading`.
 The table is read as a stream of XML rows (lxml, python-docx's own XML library), not through
 python-docx's object model, which holds the whole body and rebuilds the cell grid for each row. The
 package is checked first, so that a broken or hostile file is refused before any row is handed out.

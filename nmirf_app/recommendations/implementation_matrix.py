@@ -9,11 +9,11 @@ from frappe import _
 from frappe.desk.utils import provide_binary_file
 from frappe.utils import getdate, nowdate, strip_html
 
+from nmirf_app.core.assessment_cell import assessment_cell
 from nmirf_app.core.implementation_matrix import write_matrix_xlsx
 from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.thematic_matrix import (
 	ThematicMatrixRow,
-	assessment_cell,
 	write_thematic_matrix_docx,
 	write_thematic_matrix_xlsx,
 )

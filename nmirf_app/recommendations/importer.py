@@ -19,6 +19,7 @@ from frappe.utils import escape_html, now_datetime, nowdate, strip_html
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from nmirf_app.core.assessment_cell import StateAssessment
 from nmirf_app.core.countries import load_country_resolver
 from nmirf_app.core.plain_text import plain_text
 from nmirf_app.core.recommendation_import import (
@@ -35,7 +36,6 @@ from nmirf_app.core.recommendation_import import (
 )
 from nmirf_app.core.references import normalise_symbol
 from nmirf_app.core.spreadsheet import write_csv
-from nmirf_app.core.thematic_matrix import StateAssessment
 from nmirf_app.core.uhri_format import UhriFormatError
 from nmirf_app.core.vocabulary import VocabularyIndex
 from nmirf_app.recommendations import batch_create
