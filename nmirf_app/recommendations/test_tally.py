@@ -3,9 +3,12 @@
 """The Recommendation Tally on a real site: it follows every way a recommendation changes, equals
 the tally counted afresh, and gives the reports exactly the figures they count live."""
 
+import threading
+import time
 from unittest.mock import patch
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 
 from nmirf_app.patches.v0_4.count_recommendations_in_tally import execute as count_in_tally_patch
 from nmirf_app.patches.v0_4.drop_repeated_tags import execute as drop_repeated_tags_patch
@@ -240,3 +243,59 @@ class TestRecommendationTally(NMIRFTestCase):
 		)
 		self.assertEqual({row["grp"]: row["total"] for row in data}, {"SDG 16": 2, "SDG 10": 1, "SDG 5": 1})
 		self.assertEqual(stored_tally(), counted_afresh())
+
+
+class TestTallyUnderConcurrentWrites(FrappeTestCase):
+	"""Two transactions at once, as on a deadline day: this one and another thread's own connection.
+	Each commits what it does, so the test removes its recommendation afterwards."""
+
+	def test_two_approvals_moving_one_recommendation_at_once_count_it_once(self):
+		name = make_recommendation(themes=[{"theme": "Women"}]).name
+		frappe.db.commit()  # the other connection sees only what is committed
+		self.addCleanup(self.remove, name)
+		site, sites_path, failures = frappe.local.site, frappe.local.sites_path, []
+
+		def second_approval():
+			frappe.init(site=site, sites_path=sites_path)
+			frappe.connect()
+			try:
+				with tally.written_directly([name]):
+					frappe.db.set_value("Recommendation", name, "implementation_status", "Fully implemented")
+				frappe.db.commit()
+			except Exception as error:
+				failures.append(error)
+			finally:
+				frappe.destroy()
+
+		with tally.written_directly([name]):
+			frappe.db.set_value("Recommendation", name, "implementation_status", "In progress")
+		other = threading.Thread(target=second_approval)
+		other.start()
+		# commit only once the other transaction waits for the recommendation this one has written
+		deadline = time.monotonic() + 20
+		while not self.another_connection_waits() and time.monotonic() < deadline:
+			time.sleep(0.05)
+		self.assertTrue(self.another_connection_waits(), "the second approval waits for the first")
+		frappe.db.commit()
+		other.join(30)
+		self.assertEqual(failures, [])
+		self.assertEqual(
+			frappe.db.get_value("Recommendation", name, "implementation_status"), "Fully implemented"
+		)
+		self.assertEqual(tally.differences_from_a_recount(), [], "each move counted once")
+
+	@staticmethod
+	def another_connection_waits() -> bool:
+		"""Another connection of the site is inside a statement on the recommendation (its lock, or
+		its write); the site's own connections are visible to it without the PROCESS privilege."""
+		return bool(
+			frappe.db.sql(
+				"""select count(*) from information_schema.processlist
+				where id != connection_id() and info like '%%tabRecommendation%%'"""
+			)[0][0]
+		)
+
+	@staticmethod
+	def remove(name):
+		frappe.delete_doc("Recommendation", name, force=True)
+		frappe.db.commit()
