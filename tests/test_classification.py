@@ -360,6 +360,26 @@ def test_cluster_is_named_after_the_theme_most_members_carry():
 	assert "torture" in names_by_members[("a1", "a2", "a3")].casefold()
 
 
+def test_a_theme_nearly_every_record_carries_names_no_group():
+	"""As UHRI tags most UPR recommendations "Scope of international obligations": the group of birth
+	registration recommendations is named after what sets it apart, not after that broad theme."""
+	broad = "Scope of international obligations"
+	records = [
+		TrainingRecord(record_id, text, {"themes": [broad] + ([BIRTH] if record_id == "b1" else [])})
+		for record_id, text in CLUSTER_TEXTS.items()
+	]
+	names_by_members = {cluster.members: cluster.name for cluster in propose_clusters(records)}
+	assert "birth registration" in names_by_members[("b1", "b2", "b3")].casefold()
+	assert "torture" in names_by_members[("a1", "a2", "a3")].casefold()
+	# a theme most of the group carries, and few others do, still names it
+	records = [
+		TrainingRecord(record_id, text, {"themes": [broad] + ([BIRTH] if record_id in ("b1", "b2") else [])})
+		for record_id, text in CLUSTER_TEXTS.items()
+	]
+	names_by_members = {cluster.members: cluster.name for cluster in propose_clusters(records)}
+	assert names_by_members[("b1", "b2", "b3")] == BIRTH
+
+
 def test_cluster_names_keep_the_accents_of_the_texts():
 	records = [
 		TrainingRecord("s1", "Garantizar la educación inclusiva de los niños con discapacidad"),

@@ -692,17 +692,31 @@ def propose_clusters(
 		others = len(items) - len(positions)
 		distinctiveness = own / len(positions) - ((total - own) / others if others else 0)
 		top_terms = _naming_terms(terms, distinctiveness, [record.text for record in members])
-		name = _dominant_theme(members) or ", ".join(top_terms).capitalize() or members[0].id
+		inside = set(positions)
+		outside = [record for position, record in enumerate(items) if position not in inside]
+		name = _distinctive_theme(members, outside) or ", ".join(top_terms).capitalize() or members[0].id
 		clusters.append(ProposedCluster(name, tuple(record.id for record in members), tuple(top_terms)))
 	return sorted(clusters, key=lambda cluster: (-len(cluster.members), cluster.members[0]))
 
 
-def _dominant_theme(members: list[TrainingRecord]) -> str | None:
-	counts = Counter(theme for record in members for theme in dict.fromkeys(record.tags.get("themes", ())))
-	if not counts:
-		return None
-	theme, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
-	return theme if count * 2 >= len(members) else None
+def _distinctive_theme(members: list[TrainingRecord], outside: list[TrainingRecord]) -> str | None:
+	"""The theme at least half the members carry that sets them apart most from the rest of the
+	selection (a broad theme that tags nearly every record, UHRI's "Scope of international
+	obligations", names no group); None when no such theme sets them apart."""
+
+	def shares(records: list[TrainingRecord]) -> Counter:
+		counts = Counter(
+			theme for record in records for theme in dict.fromkeys(record.tags.get("themes", ()))
+		)
+		return (
+			Counter({theme: count / len(records) for theme, count in counts.items()}) if records else counts
+		)
+
+	inside, beyond = shares(members), shares(outside)
+	apart = {theme: share - beyond[theme] for theme, share in inside.items() if share >= 0.5}
+	# the most apart first, then the first in the alphabet: the same records give the same name
+	theme = min(apart, key=lambda theme: (-apart[theme], theme), default=None)
+	return theme if theme and apart[theme] > 0 else None
 
 
 def _naming_terms(terms: np.ndarray, scores: np.ndarray, texts: list[str]) -> list[str]:
