@@ -53,17 +53,19 @@ class Stats:
 		self.lock = threading.Lock()
 		self.seconds = defaultdict(list)
 		self.errors = []
-		self.started = time.perf_counter()
+		self.started = self.last_answer = time.perf_counter()
 		self.fault = None  # the fault under way, if any: errors are counted against it
 
 	def record(self, kind: str, seconds: float, error: str | None = None):
 		with self.lock:
 			self.seconds[kind].append(seconds)
+			self.last_answer = time.perf_counter()
 			if error:
 				self.errors.append((round(time.perf_counter() - self.started, 1), kind, self.fault, error))
 
 	def table(self) -> str:
-		elapsed = time.perf_counter() - self.started
+		# up to the last answer: the wait for the queued background jobs afterwards is no request
+		elapsed = max(self.last_answer - self.started, 1e-9)
 		total = sum(len(values) for values in self.seconds.values())
 		header = f"{'request':<28} {'count':>6} {'median ms':>10} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>6}"
 		lines = [
