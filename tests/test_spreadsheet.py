@@ -58,3 +58,56 @@ def test_split_lines_keeps_distinct_non_empty_lines():
 	assert split_lines("Maldives\r\n\n  Portugal \nMaldives") == ["Maldives", "Portugal"]
 	assert split_lines(None) == []
 	assert split_lines(16.0) == ["16"]
+
+
+READ_A_WORKBOOK_IN_A_FRESH_PROCESS = """
+import io, json, sys
+from nmirf_app.core.uhri_format import read_uhri_xlsx
+from nmirf_app.core.spreadsheet import openpyxl_for_reading
+if sys.argv[1] == "numpy first":
+	import numpy
+records = [record for record in read_uhri_xlsx(sys.argv[2])]
+numpy_while_reading = sys.modules.get("numpy") is not None
+import numpy  # still importable after the read
+print(json.dumps({
+	"records": len(records),
+	"date": str(records[0].publication_date) if records else None,
+	"numpy_while_reading": numpy_while_reading,
+	"openpyxl_knows_numpy": openpyxl_for_reading().NUMPY,
+	"numpy_works": int(numpy.arange(3).sum()),
+}))
+"""
+
+
+@pytest.mark.parametrize(("order", "numpy_loaded"), [("read first", False), ("numpy first", True)])
+def test_a_workbook_is_read_without_loading_numpy(tmp_path, order, numpy_loaded):
+	"""openpyxl would import numpy (~11 MB of an import's memory) only to type cells it writes: a
+	read leaves numpy out, numpy stays importable, and a process that had numpy keeps it in openpyxl."""
+	import json
+	import subprocess
+	import sys
+	from pathlib import Path
+
+	pytest.importorskip("numpy")
+	workbook = Workbook()
+	sheet = workbook.active
+	sheet.append(
+		["Text", "Reccomending Body", "Document Symbol", "Document Publication Date", "Countries Concerned"]
+	)
+	sheet.append(["Ratify the Convention", "UPR", "A/HRC/38/9", 43262, "Paraguay"])
+	path = tmp_path / "uhri.xlsx"
+	workbook.save(path)
+	repo = Path(__file__).resolve().parent.parent
+	result = subprocess.run(
+		[sys.executable, "-c", READ_A_WORKBOOK_IN_A_FRESH_PROCESS, order, str(path)],
+		capture_output=True,
+		text=True,
+		cwd=repo,
+		check=True,
+	)
+	seen = json.loads(result.stdout)
+	assert seen["records"] == 1
+	assert seen["date"] == "2018-06-11"  # Excel's serial 43262, converted by openpyxl's from_excel
+	assert seen["numpy_while_reading"] is numpy_loaded
+	assert seen["openpyxl_knows_numpy"] is numpy_loaded
+	assert seen["numpy_works"] == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -151,12 +152,30 @@ def split_lines(value: Any) -> list[str]:
 	return list(dict.fromkeys(stripped for line in str(value).splitlines() if (stripped := line.strip())))
 
 
+def openpyxl_for_reading():
+	"""The openpyxl package, imported without numpy when nothing in the process loaded numpy yet.
+
+	openpyxl imports numpy, when installed (scikit-learn brings it), only to count numpy's number
+	types as numbers when it writes a cell; reading a workbook never needs it, and numpy is ~11 MB
+	of an import process's memory. numpy stays importable afterwards; a cell written in the same
+	process from a numpy integer would be refused by openpyxl (numpy floats are Python floats), and
+	the app's writers give it Python values only."""
+	if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
+		sys.modules["numpy"] = None  # an import of numpy now raises ImportError: openpyxl goes without
+		try:
+			import openpyxl
+		finally:
+			del sys.modules["numpy"]
+	import openpyxl
+
+	return openpyxl
+
+
 def open_workbook(source):
 	"""openpyxl's read-only, values-only workbook, or a SpreadsheetFormatError a user understands when
 	the file is no .xlsx workbook at all (a renamed CSV or PDF, an old .xls, a truncated download), is
 	damaged, or would expand beyond what an export of recommendations can be (a zip bomb)."""
-	from openpyxl import load_workbook
-
+	load_workbook = openpyxl_for_reading().load_workbook
 	check_xlsx_archive(source)
 	if hasattr(source, "seek"):
 		source.seek(0)

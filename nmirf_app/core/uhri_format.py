@@ -28,6 +28,7 @@ from nmirf_app.core.spreadsheet import (
 	SpreadsheetFormatError,
 	column_key,
 	open_workbook,
+	openpyxl_for_reading,
 	read_rows,
 	shorten,
 )
@@ -456,7 +457,8 @@ def _to_datetime(raw: Any) -> datetime | None:
 
 
 def _from_excel_serial(serial: float) -> datetime:
-	# here, not at the top: importing openpyxl loads numpy too, which a JSON export with ISO dates never needs
+	# here, not at the top: a JSON export with ISO dates never needs openpyxl
+	openpyxl_for_reading()
 	from openpyxl.utils.datetime import from_excel
 
 	if not 1 <= serial <= _LAST_EXCEL_SERIAL:
