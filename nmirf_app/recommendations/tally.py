@@ -13,7 +13,6 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Cast, Coalesce, Sum
 from frappe.utils import now
-from pypika.terms import Values
 
 from nmirf_app.core.tally import RECOMMENDATIONS, UNTAGGED, contribution, difference
 from nmirf_app.recommendations.report_filters import (
@@ -23,6 +22,7 @@ from nmirf_app.recommendations.report_filters import (
 	permission_condition,
 )
 from nmirf_app.recommendations.tags import TAG_TABLES
+from nmirf_app.utils import insert_rows
 
 # tag type (the tag DocType) -> the field counted: the reports' tag filters
 TAG_FIELDS = {doctype: field for doctype, field in FILTER_FIELDS.values() if doctype != RECOMMENDATION}
@@ -95,17 +95,12 @@ def add(change: dict):
 	if not change:
 		return
 	timestamp, user = now(), frappe.session.user
-	table = frappe.qb.DocType(TALLY)
-	query = frappe.qb.into(table).columns(*TALLY_COLUMNS)
-	for name, key, count in sorted((key.name, key, count) for key, count in change.items()):
-		query = query.insert(name, timestamp, timestamp, user, user, *key, count)
-	(
-		query.on_duplicate_key_update(
-			table.recommendations, table.recommendations + Values(table.recommendations)
-		)
-		.on_duplicate_key_update(table.modified, Values(table.modified))
-		.on_duplicate_key_update(table.modified_by, Values(table.modified_by))
-		.run()
+	rows = sorted((key.name, timestamp, timestamp, user, user, *key, count) for key, count in change.items())
+	insert_rows(
+		TALLY,
+		[dict(zip(TALLY_COLUMNS, row, strict=True)) for row in rows],
+		on_duplicate_key_update="""recommendations = recommendations + values(recommendations),
+			modified = values(modified), modified_by = values(modified_by)""",
 	)
 
 
