@@ -76,7 +76,8 @@ DOWNLOAD_COLUMNS = (
 	("cluster", "Cluster"),
 )
 # the tags each published recommendation is shown with (page, download, open data API):
-# key -> (child table, SQL of the value); an SDG row naming the goal only gives the goal
+# key -> (child table, field of the value, or the fields to take the first filled of); an SDG row
+# naming the goal only gives the goal
 PUBLIC_TAGS = {
 	**{key: (child, field) for key, (child, field) in TAG_TABLES.items() if key != "sdg_goal"},
 	# an SDG row names its target, or only its goal (as OHCHR's thematic lists do)

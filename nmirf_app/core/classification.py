@@ -705,12 +705,12 @@ def _distinctive_theme(members: list[TrainingRecord], outside: list[TrainingReco
 	obligations", names no group); None when no such theme sets them apart."""
 
 	def shares(records: list[TrainingRecord]) -> Counter:
+		if not records:
+			return Counter()
 		counts = Counter(
 			theme for record in records for theme in dict.fromkeys(record.tags.get("themes", ()))
 		)
-		return (
-			Counter({theme: count / len(records) for theme, count in counts.items()}) if records else counts
-		)
+		return Counter({theme: count / len(records) for theme, count in counts.items()})
 
 	inside, beyond = shares(members), shares(outside)
 	apart = {theme: share - beyond[theme] for theme, share in inside.items() if share >= 0.5}

@@ -82,7 +82,8 @@ def of_stored(names, for_update: bool = False) -> Counter:
 		# the tags locked too: under REPEATABLE READ a plain read would see the transaction's
 		# snapshot, which may be older than the recommendation just locked
 		for parent, value in (query.for_update() if for_update else query).run():
-			tags[parent][doctype].append(value)
+			if parent in tags:  # else deleted between the two reads, or an orphan row: counts nothing
+				tags[parent][doctype].append(value)
 	for record in records:
 		counts.update(contribution(record, tags[record.name]))
 	return counts

@@ -244,6 +244,18 @@ class TestRecommendationTally(NMIRFTestCase):
 		self.assertEqual({row["grp"]: row["total"] for row in data}, {"SDG 16": 2, "SDG 10": 1, "SDG 5": 1})
 		self.assertEqual(stored_tally(), counted_afresh())
 
+	def test_tag_rows_of_a_recommendation_gone_meanwhile_count_nothing(self):
+		"""written_directly reads a recommendation, then its tags: one deleted in between leaves tag
+		rows whose parent the first read did not see (here an orphan row stands for them)."""
+		kept = make_recommendation([self.mine], mechanism="CED", themes=[{"theme": self.theme.name}])
+		gone = frappe.generate_hash(length=10)
+		frappe.db.sql(
+			"""insert into `tabRecommendation Theme` (name, parent, parenttype, parentfield, theme)
+			values (%s, %s, 'Recommendation', 'themes', %s)""",
+			(frappe.generate_hash(length=10), gone, self.theme.name),
+		)
+		self.assertEqual(tally.of_stored([kept.name, gone]), tally.of_stored([kept.name]))
+
 
 class TestTallyUnderConcurrentWrites(FrappeTestCase):
 	"""Two transactions at once, as on a deadline day: this one and another thread's own connection.
