@@ -40,13 +40,7 @@ def main() -> None:
 		if args.command == "prepare":
 			result = prepare(args.focal_points, args.institutions, args.secretariat)
 		elif args.command == "queued":
-			from frappe.utils.background_jobs import get_queue
-
-			# jobs waiting for a worker, and running, on the bench's queues (every site's)
-			result = {
-				queue: get_queue(queue).count + len(get_queue(queue).started_job_registry)
-				for queue in ("default", "short", "long")
-			}
+			result = jobs_of_site(args.site)
 		elif args.command == "interrupted":
 			from nmirf_app.recommendations.importer import fail_interrupted_imports
 
@@ -71,6 +65,22 @@ def user(email: str, first_name: str, role: str) -> str:
 		).insert(ignore_permissions=True)
 		update_password(email, PASSWORD)
 	return email
+
+
+def jobs_of_site(site: str) -> dict[str, int]:
+	"""The site's jobs waiting for a worker or running, per queue: the queues are the bench's, and
+	another site's jobs (a test site's, left by its uninstall) are not this run's to wait for."""
+	from frappe.utils.background_jobs import get_queue
+	from rq.job import Job
+
+	counts = {}
+	for name in ("default", "short", "long"):
+		queue = get_queue(name)
+		ids = queue.job_ids + queue.started_job_registry.get_job_ids()
+		jobs = Job.fetch_many(ids, connection=queue.connection)
+		# Frappe enqueues each job with the site it runs on among its keyword arguments
+		counts[name] = sum(1 for job in jobs if job and job.kwargs.get("site") == site)
+	return counts
 
 
 def prepare(focal_points: int, institutions: int, secretariat: int) -> dict:
