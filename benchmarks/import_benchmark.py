@@ -348,8 +348,14 @@ def main() -> None:
 	_seconds, baseline_mb, _code = measure(
 		bench.site_command("execute", "frappe.ping"), args.data_dir / "ping.log"
 	)
+	# and what a command that saves one document holds: the modules Frappe loads for any save
+	_seconds, one_save_mb, _code = measure(
+		bench.helper("save-one", "--site", bench.site), args.data_dir / "save-one.log"
+	)
 	print(
-		f"a bare bench command on the site (execute frappe.ping) peaks at {baseline_mb:.0f} MB\n", flush=True
+		f"a bare bench command on the site (execute frappe.ping) peaks at {baseline_mb:.0f} MB; one that\n"
+		f"saves one document (a ToDo, rolled back) at {one_save_mb:.0f} MB\n",
+		flush=True,
 	)
 
 	results = {}
