@@ -1,6 +1,10 @@
 import csv
 import io
+import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -61,7 +65,7 @@ def test_split_lines_keeps_distinct_non_empty_lines():
 
 
 READ_A_WORKBOOK_IN_A_FRESH_PROCESS = """
-import io, json, sys
+import json, sys
 from nmirf_app.core.uhri_format import read_uhri_xlsx
 from nmirf_app.core.spreadsheet import openpyxl_for_reading
 if sys.argv[1] == "numpy first":
@@ -71,7 +75,7 @@ numpy_while_reading = sys.modules.get("numpy") is not None
 import numpy  # still importable after the read
 print(json.dumps({
 	"records": len(records),
-	"date": str(records[0].publication_date) if records else None,
+	"date": str(records[0].publication_date),
 	"numpy_while_reading": numpy_while_reading,
 	"openpyxl_knows_numpy": openpyxl_for_reading().NUMPY,
 	"numpy_works": int(numpy.arange(3).sum()),
@@ -83,11 +87,6 @@ print(json.dumps({
 def test_a_workbook_is_read_without_loading_numpy(tmp_path, order, numpy_loaded):
 	"""openpyxl would import numpy (~11 MB of an import's memory) only to type cells it writes: a
 	read leaves numpy out, numpy stays importable, and a process that had numpy keeps it in openpyxl."""
-	import json
-	import subprocess
-	import sys
-	from pathlib import Path
-
 	pytest.importorskip("numpy")
 	workbook = Workbook()
 	sheet = workbook.active

@@ -181,7 +181,6 @@ def create(rows: list[tuple[int, object]]) -> tuple[list, list[RowIssue]]:
 
 	rows = checked(rows, identify)
 	lookups = BatchLookups([doc for _row_number, doc in rows])
-	missing_links = {}  # per document (by id): its links to records that do not exist, below
 	timestamp, user = now(), frappe.session.user
 	stamp = {"owner": user, "modified_by": user, "creation": timestamp, "modified": timestamp}
 
@@ -215,7 +214,8 @@ def create(rows: list[tuple[int, object]]) -> tuple[list, list[RowIssue]]:
 	with field_lists_kept(
 		[RECOMMENDATION, *(child.doctype for _n, doc in rows for child in doc.get_all_children())]
 	):
-		missing_links.update(resolve_links([doc for _row_number, doc in rows]))
+		# read by validate: per document (by id), its links to records that do not exist
+		missing_links = resolve_links([doc for _row_number, doc in rows])
 		accepted = [doc for _row_number, doc in checked(rows, validate)]
 	if accepted:
 		write(accepted)
